@@ -1,0 +1,142 @@
+"""Safe open: identify a file read-only before anything may write to it.
+
+Turning on WAL rewrites the SQLite header, so a file that is not a Dugout database (or is a newer
+Dugout's) must be refused before the first read-write connection. Every refusal leaves the file
+byte-for-byte as it was.
+"""
+
+from __future__ import annotations
+
+import enum
+import sqlite3
+import urllib.parse
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
+
+from db.engine import Database, sqlite_url
+from db.errors import DatabaseRefused
+from db.i18n import tr
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class FileState(enum.Enum):
+    """What a path holds, as far as Dugout is concerned."""
+
+    MISSING = "missing"
+    EMPTY = "empty"  # a zero-length file or an SQLite file without any table: safe to initialise
+    DUGOUT = "dugout"
+
+
+@dataclass(frozen=True)
+class Identified:
+    """The result of identifying a path: its state and, for a Dugout database, its revision."""
+
+    state: FileState
+    revision: str | None = None
+
+
+def identify(path: Path, known: set[str] | None = None) -> Identified:
+    """Identify ``path`` without writing to it; raise DatabaseRefused for anything not safe to open."""
+
+    if not path.exists():
+        return Identified(FileState.MISSING)
+    if path.is_dir():
+        raise DatabaseRefused("directory", tr("{p} is a folder, not a database file", p=path))
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except OSError as error:
+        raise DatabaseRefused("unreadable", tr("Cannot read {p}: {e}", p=path, e=error.strerror)) from error
+    if not header:
+        return Identified(FileState.EMPTY)
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+        raise DatabaseRefused("not_sqlite", tr("{p} is not a database (not an SQLite file)", p=path))
+    sidecars = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+    absent = [p for p in sidecars if not p.exists()]
+    try:
+        return _identify_sqlite(path, known)
+    finally:
+        # A read-only reader of a WAL file may leave empty -wal/-shm files behind; tidy those.
+        for sidecar in absent:
+            if sidecar.exists() and (sidecar.name.endswith("-shm") or sidecar.stat().st_size == 0):
+                sidecar.unlink(missing_ok=True)
+
+
+def _identify_sqlite(path: Path, known: set[str] | None) -> Identified:
+    from db.migrate import known_revisions
+
+    uri = f"file:{urllib.parse.quote(str(path.resolve()))}?mode=ro"
+    try:
+        connection = sqlite3.connect(uri, uri=True)
+        try:
+            check = connection.execute("PRAGMA quick_check").fetchone()
+            if not check or check[0] != "ok":
+                raise DatabaseRefused("corrupt", tr("{p} is damaged (SQLite integrity check failed)", p=path))
+            tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            if not tables:
+                return Identified(FileState.EMPTY)
+            if "alembic_version" not in tables or "player" not in tables:
+                raise DatabaseRefused("foreign", tr("{p} is an SQLite database, but not a Dugout one", p=path))
+            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as error:
+        raise DatabaseRefused("corrupt", tr("{p} is damaged or unreadable: {e}", p=path, e=error)) from error
+    revision = row[0] if row else None
+    if revision is None:
+        raise DatabaseRefused("foreign", tr("{p} has no Dugout schema version", p=path))
+    if revision not in (known if known is not None else known_revisions()):
+        raise DatabaseRefused(
+            "newer",
+            tr("{p} was written by a newer version of Dugout (schema {r}); update Dugout to open it", p=path, r=revision),
+        )
+    return Identified(FileState.DUGOUT, revision)
+
+
+def open_database(target: str | Path, *, create: bool = True, upgrade: bool = True, backup: bool = True) -> Database:
+    """Open a Dugout database by path or URL: identify, back up if an upgrade is due, then upgrade.
+
+    A missing file is created only when ``create`` is true; a failed creation removes the file.
+    """
+    from db.migrate import backup_copy, current_revision, head_revision, known_revisions
+    from db.migrate import upgrade as run_upgrade
+
+    text = str(target)
+    is_url = "://" in text
+    if is_url and make_url(text).get_backend_name() != "sqlite":
+        database = Database(text)
+        revision = current_revision(database.engine)
+        if revision is not None and revision not in known_revisions():
+            database.close()
+            raise DatabaseRefused("newer", tr("The database was written by a newer version of Dugout"))
+        if upgrade and revision != head_revision():
+            run_upgrade(database.engine)
+        return database
+
+    path = Path(make_url(text).database or "") if is_url else Path(text).expanduser()
+    identified = identify(path)
+    if identified.state is FileState.MISSING and not create:
+        raise DatabaseRefused("missing", tr("{p} does not exist", p=path))
+    if identified.state is FileState.MISSING:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise DatabaseRefused("unwritable", tr("Cannot create {p}: {e}", p=path, e=error.strerror)) from error
+    if not upgrade and identified.revision != head_revision():
+        raise DatabaseRefused("outdated", tr("{p} needs `dugout migrate` first", p=path))
+    database = Database(sqlite_url(path))
+    try:
+        if identified.revision != head_revision():
+            if backup and identified.state is FileState.DUGOUT:
+                backup_copy(path, identified.revision)
+            run_upgrade(database.engine)
+    except Exception:
+        database.close()
+        if identified.state is FileState.MISSING:
+            for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+                leftover.unlink(missing_ok=True)
+        raise
+    return database
