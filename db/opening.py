@@ -12,12 +12,16 @@ import sqlite3
 import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import make_url
 
 from db.engine import Database, sqlite_url
 from db.errors import DatabaseRefused
 from db.i18n import tr
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -96,10 +100,13 @@ def _identify_sqlite(path: Path, known: set[str] | None) -> Identified:
     return Identified(FileState.DUGOUT, revision)
 
 
-def open_database(target: str | Path, *, create: bool = True, upgrade: bool = True, backup: bool = True) -> Database:
+def open_database(
+    target: str | Path, *, create: bool = True, upgrade: bool = True, backup: bool = True, config: Config | None = None
+) -> Database:
     """Open a Dugout database by path or URL: identify, back up if an upgrade is due, then upgrade.
 
     A missing file is created only when ``create`` is true; a failed creation removes the file.
+    ``config`` swaps in another Alembic configuration (tests add migration scripts with it).
     """
     from db.migrate import backup_copy, current_revision, head_revision, known_revisions
     from db.migrate import upgrade as run_upgrade
@@ -109,15 +116,15 @@ def open_database(target: str | Path, *, create: bool = True, upgrade: bool = Tr
     if is_url and make_url(text).get_backend_name() != "sqlite":
         database = Database(text)
         revision = current_revision(database.engine)
-        if revision is not None and revision not in known_revisions():
+        if revision is not None and revision not in known_revisions(config):
             database.close()
             raise DatabaseRefused("newer", tr("The database was written by a newer version of Dugout"))
-        if upgrade and revision != head_revision():
-            run_upgrade(database.engine)
+        if upgrade and revision != head_revision(config):
+            run_upgrade(database.engine, config=config)
         return database
 
     path = Path(make_url(text).database or "") if is_url else Path(text).expanduser()
-    identified = identify(path)
+    identified = identify(path, known_revisions(config))
     if identified.state is FileState.MISSING and not create:
         raise DatabaseRefused("missing", tr("{p} does not exist", p=path))
     if identified.state is FileState.MISSING:
@@ -125,14 +132,15 @@ def open_database(target: str | Path, *, create: bool = True, upgrade: bool = Tr
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise DatabaseRefused("unwritable", tr("Cannot create {p}: {e}", p=path, e=error.strerror)) from error
-    if not upgrade and identified.revision != head_revision():
+    head = head_revision(config)
+    if not upgrade and identified.revision != head:
         raise DatabaseRefused("outdated", tr("{p} needs `dugout migrate` first", p=path))
     database = Database(sqlite_url(path))
     try:
-        if identified.revision != head_revision():
+        if identified.revision != head:
             if backup and identified.state is FileState.DUGOUT:
                 backup_copy(path, identified.revision)
-            run_upgrade(database.engine)
+            run_upgrade(database.engine, config=config)
     except Exception:
         database.close()
         if identified.state is FileState.MISSING:

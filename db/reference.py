@@ -141,6 +141,7 @@ _COMPETITION_INTS = {
 def ensure_competition(session: Session, name: str, *, kind: str, by: str = "", **rules: Any) -> Competition:
     """Find a competition by name, or create it with its rules as data."""
     clean = check_text("name", name, label=tr("Competition"), max_length=120)
+    assert clean is not None
     existing = session.exec(select(Competition).where(Competition.name == clean)).first()
     if existing:
         return existing

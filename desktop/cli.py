@@ -1,0 +1,170 @@
+"""The ``dugout`` command line.
+
+``dugout [--db PATH | --db-url URL] [--as-of DATE] [COMMAND]``; with no command it opens the
+window. Commands import only what they need: none of them loads Qt except ``screenshots``.
+Errors are one line on stderr and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from db.i18n import tr
+
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are a single line."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``dugout``."""
+    parser = _Parser(prog="dugout", description=tr("Dugout: squad planning for a football club's staff."))
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--db", metavar="PATH", help=tr("SQLite database file (default: your data folder)"))
+    where.add_argument("--db-url", metavar="URL", help=tr("any SQLAlchemy database URL"))
+    parser.add_argument("--as-of", metavar="DATE", help=tr("planning date YYYY-MM-DD (default: today)"))
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands.add_parser("demo", help=tr("create or refresh the demo season (Real Madrid, May 2025) in its own file"))
+    commands.add_parser("migrate", help=tr("upgrade the database schema (after a backup copy)"))
+    importing = commands.add_parser("import", help=tr("import data from a file"))
+    kinds = importing.add_subparsers(dest="kind", metavar="KIND", required=True, parser_class=_Parser)
+    squad = kinds.add_parser("squad", help=tr("a squad list: CSV or openfootball .txt"))
+    squad.add_argument("file", metavar="FILE")
+    squad.add_argument("--club", metavar="NAME", help=tr("club the squad belongs to (default: from the file or yours)"))
+    squad.add_argument("--season", metavar="LABEL", help=tr("season such as 2024/25"))
+    shots = commands.add_parser("screenshots", help=tr("render every screen to DIR/<screen>.png and exit"))
+    shots.add_argument("directory", metavar="DIR")
+    return parser
+
+
+def _fail(message: str, code: int = EXIT_ERROR) -> int:
+    print(f"dugout: {message}", file=sys.stderr)
+    return code
+
+
+def _target(args: argparse.Namespace, default: Path) -> str:
+    return args.db_url or args.db or str(default)
+
+
+def _as_of(args: argparse.Namespace, database: object | None = None) -> dt.date:
+    from db.planning import parse_as_of, resolve_as_of
+    from db.reference import pinned_as_of
+
+    explicit = parse_as_of(args.as_of) if args.as_of else None
+    pinned = None
+    if database is not None and explicit is None:
+        with database.reading() as session:  # type: ignore[attr-defined]
+            pinned = pinned_as_of(session)
+    return resolve_as_of(explicit, None, pinned)
+
+
+def _run_demo(args: argparse.Namespace) -> int:
+    from db.demo import create_demo
+
+    from db.paths import demo_database_path
+
+    if args.db_url and not args.db_url.startswith("sqlite"):
+        return _fail(tr("the demo season lives in its own SQLite file: use --db PATH"))
+    target = args.db or (args.db_url.split("///", 1)[1] if args.db_url else str(demo_database_path()))
+    report = create_demo(Path(target))
+    for line in report.lines():
+        print(line)
+    print(tr("Demo season ready in {p}", p=target))
+    return 0
+
+
+def _run_migrate(args: argparse.Namespace) -> int:
+    from db.migrate import head_revision
+    from db.opening import open_database
+    from db.paths import default_database_path
+
+    database = open_database(_target(args, default_database_path()))
+    database.close()
+    print(tr("{db} is at schema {rev}", db=database.display_name, rev=head_revision()))
+    return 0
+
+
+def _run_import_squad(args: argparse.Namespace) -> int:
+    from db.importers.squad import apply_squad, read_squad_file
+
+    from db.opening import open_database
+    from db.paths import default_database_path
+
+    if args.as_of:
+        _as_of(args)  # a malformed date fails before anything is opened or written
+    parsed = read_squad_file(Path(args.file))  # a bad file fails before the database is touched
+    database = open_database(_target(args, default_database_path()))
+    try:
+        report = apply_squad(database, parsed, club=args.club, season=args.season, as_of=_as_of(args, database))
+    finally:
+        database.close()
+    for line in report.lines():
+        print(line)
+    return 0
+
+
+def _run_screenshots(args: argparse.Namespace) -> int:
+    from desktop.screenshots import run_screenshots
+
+    return run_screenshots(args)
+
+
+def _run_window(args: argparse.Namespace) -> int:
+    from desktop.app import run_app
+
+    return run_app(args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``dugout``; returns the exit status."""
+    from db.errors import DugoutError, ValidationError
+
+    args = build_parser().parse_args(argv)
+    handlers = {
+        "demo": _run_demo,
+        "migrate": _run_migrate,
+        "import": _run_import_squad,
+        "screenshots": _run_screenshots,
+        None: _run_window,
+    }
+    try:
+        if args.as_of:
+            _as_of(args)
+        return handlers[args.command](args)
+    except ValidationError as error:
+        return _fail(error.message)
+    except DugoutError as error:
+        return _fail(str(error))
+    except KeyboardInterrupt:
+        return _fail(tr("interrupted"), 130)
+    except Exception as error:  # the last line of defence: one line for the user, details in the log
+        _log_crash()
+        return _fail(tr("unexpected error: {e} (details in {log})", e=error, log=_crash_log_path()))
+
+
+def _crash_log_path() -> Path:
+    from db.paths import data_dir
+
+    return data_dir() / "crash.log"
+
+
+def _log_crash() -> None:
+    try:
+        path = _crash_log_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as log:
+            log.write(f"--- {dt.datetime.now().isoformat()}\n{traceback.format_exc()}\n")
+    except OSError:
+        pass

@@ -1,0 +1,52 @@
+"""Shared fixtures: a fresh migrated database per test (built once, copied), isolated settings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Qt must never need a display in tests, and qt-material writes generated icons under $HOME.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from db.engine import Database  # noqa: E402
+from db.opening import open_database  # noqa: E402
+
+AS_OF = dt.date(2025, 5, 2)
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.setenv("DUGOUT_DATA_DIR", str(home / "dugout-data"))
+
+
+@pytest.fixture(scope="session")
+def _empty_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "empty.sqlite"
+    open_database(path).close()
+    return path
+
+
+@pytest.fixture
+def db_path(tmp_path: Path, _empty_template: Path) -> Path:
+    """A fresh, migrated, empty database file (a copy of one built once per session)."""
+    target = tmp_path / "dugout.sqlite"
+    shutil.copyfile(_empty_template, target)
+    return target
+
+
+@pytest.fixture
+def database(db_path: Path) -> Iterator[Database]:
+    """The fresh database, opened."""
+    opened = open_database(db_path)
+    yield opened
+    opened.close()

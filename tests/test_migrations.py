@@ -1,0 +1,138 @@
+"""Alembic migrations: agree with the models, keep child rows through batch rebuilds, stay atomic."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect, text
+from sqlmodel import SQLModel
+
+import db.models  # noqa: F401
+from db.engine import Database
+from db.migrate import MigrationFailed, alembic_config, current_revision, head_revision
+from db.opening import open_database
+from desktop.cli import main
+
+
+def test_models_and_migrations_agree(database: Database) -> None:
+    with database.engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        assert compare_metadata(context, SQLModel.metadata) == []
+
+
+def _extra_revision(folder: Path, rev: str, body: str) -> Path:
+    folder.mkdir(exist_ok=True)
+    upgrade_body = textwrap.indent(textwrap.dedent(body).strip(), "    ")
+    source = (
+        "import sqlalchemy as sa\nfrom alembic import op\n\n"
+        f"revision = {rev!r}\ndown_revision = {head_revision()!r}\nbranch_labels = None\ndepends_on = None\n\n\n"
+        f"def upgrade():\n{upgrade_body}\n\n\ndef downgrade():\n    pass\n"
+    )
+    (folder / f"{rev}.py").write_text(source, encoding="utf-8")
+    return folder
+
+
+def _fill(database: Database) -> None:
+    with database.transaction() as s:
+        s.execute(text("INSERT INTO club(id, name, short_name, version, updated_at, updated_by) VALUES (1, 'Real Madrid CF', 'RM', 1, '2025-01-01', '')"))
+        s.execute(text("INSERT INTO season(id, label, starts_on, ends_on, version, updated_at, updated_by) VALUES (1, '2024/25', '2024-07-01', '2025-06-30', 1, '2025-01-01', '')"))
+        for pid in range(1, 6):
+            s.execute(text(
+                "INSERT INTO player(id, name, nationalities, secondary_positions, version, updated_at, updated_by) "
+                "VALUES (:id, :name, '', '', 1, '2025-01-01', '')"), {"id": pid, "name": f"P{pid}"})
+            s.execute(text(
+                "INSERT INTO squad_membership(player_id, club_id, season_id, squad_role, version, updated_at, updated_by) "
+                "VALUES (:id, 1, 1, 'first_team', 1, '2025-01-01', '')"), {"id": pid})
+            s.execute(text(
+                "INSERT INTO injury(player_id, kind, started_on, certainty, status, surgery, version, updated_at, updated_by) "
+                "VALUES (:id, 'ACL', '2025-01-01', 'likely', 'out', 1, 1, '2025-01-01', '')"), {"id": pid})
+
+
+def _counts(database: Database) -> dict[str, int]:
+    with database.reading() as s:
+        return {t: s.execute(text(f"SELECT count(*) FROM {t}")).scalar_one() for t in ("player", "squad_membership", "injury")}
+
+
+def test_batch_rebuild_of_player_keeps_every_child_row(db_path: Path, tmp_path: Path) -> None:
+    """Rebuilding the parent table would CASCADE into injuries if foreign keys were on."""
+    database = open_database(db_path)
+    _fill(database)
+    before = _counts(database)
+    database.close()
+    extra = _extra_revision(
+        tmp_path / "extra",
+        "9001_rebuild_player",
+        """
+        with op.batch_alter_table("player", recreate="always") as batch:
+            batch.add_column(sa.Column("nickname", sa.String(40), nullable=True))
+        """,
+    )
+    config = alembic_config([extra])
+    database = open_database(db_path, config=config)
+    try:
+        assert current_revision(database.engine) == "9001_rebuild_player"
+        assert "nickname" in {c["name"] for c in inspect(database.engine).get_columns("player")}
+        assert _counts(database) == before
+        with database.reading() as s:
+            assert s.execute(text("PRAGMA foreign_keys")).scalar() == 1, "foreign keys back on after the migration"
+    finally:
+        database.close()
+    backups = list(db_path.parent.glob("dugout.before-*"))
+    assert len(backups) == 1, "the app upgrade copies the database first"
+
+
+def test_failed_upgrade_leaves_the_old_schema(db_path: Path, tmp_path: Path) -> None:
+    database = open_database(db_path)
+    _fill(database)
+    before = _counts(database)
+    database.close()
+    extra = _extra_revision(
+        tmp_path / "extra",
+        "9002_breaks_midway",
+        """
+        op.add_column("player", sa.Column("nickname", sa.String(40), nullable=True))
+        op.create_table("scratch", sa.Column("id", sa.Integer, primary_key=True))
+        op.execute("DELETE FROM injury")
+        raise RuntimeError("disk on fire")
+        """,
+    )
+    with pytest.raises(MigrationFailed):
+        open_database(db_path, config=alembic_config([extra]))
+    database = open_database(db_path)
+    try:
+        inspector = inspect(database.engine)
+        assert current_revision(database.engine) == head_revision()
+        assert "nickname" not in {c["name"] for c in inspector.get_columns("player")}
+        assert "scratch" not in inspector.get_table_names()
+        assert _counts(database) == before
+    finally:
+        database.close()
+
+
+def test_upgrade_refused_when_it_would_orphan_rows(db_path: Path, tmp_path: Path) -> None:
+    database = open_database(db_path)
+    _fill(database)
+    database.close()
+    extra = _extra_revision(tmp_path / "extra", "9003_orphans", 'op.execute("DELETE FROM player WHERE id = 1")')
+    with pytest.raises(MigrationFailed, match="missing rows"):
+        open_database(db_path, config=alembic_config([extra]))
+
+
+def test_migrate_command_creates_and_reports(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "fresh.sqlite"
+    assert main(["--db", str(path), "migrate"]) == 0
+    assert head_revision() in capsys.readouterr().out
+    database = Database(f"sqlite:///{path}")
+    assert current_revision(database.engine) == head_revision()
+    database.close()
+
+
+def test_app_database_copied_before_upgrade_only(db_path: Path, tmp_path: Path) -> None:
+    shutil.copyfile(db_path, tmp_path / "same.sqlite")
+    open_database(tmp_path / "same.sqlite").close()
+    assert not list(tmp_path.glob("same.before-*")), "no backup when no upgrade is due"

@@ -1,0 +1,115 @@
+"""Safe open: anything that is not a current-or-older Dugout database is refused, untouched."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from db.errors import DatabaseRefused
+from db.opening import FileState, identify, open_database
+from desktop.cli import main
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _text_file(path: Path) -> None:
+    path.write_text("name,number\nJude Bellingham,5\n", encoding="utf-8")
+
+
+def _foreign_sqlite(path: Path) -> None:
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE notes(id INTEGER PRIMARY KEY, body TEXT)")
+    con.execute("INSERT INTO notes(body) VALUES ('keep me')")
+    con.commit()
+    con.close()
+
+
+def _newer_dugout(path: Path, template: Path) -> None:
+    shutil.copyfile(template, path)
+    con = sqlite3.connect(path)
+    con.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    con.commit()
+    con.close()
+
+
+def _corrupt(path: Path, template: Path) -> None:
+    data = bytearray(template.read_bytes())
+    data[100:4096] = b"\xde\xad\xbe\xef" * ((4096 - 100) // 4)  # wreck page 1's b-tree after the header
+    path.write_bytes(bytes(data))
+
+
+def _truncated_header(path: Path) -> None:
+    path.write_bytes(b"SQLite format 3\x00" + b"\x00" * 20)
+
+
+CASES = {
+    "not_sqlite": lambda p, t: _text_file(p),
+    "foreign": lambda p, t: _foreign_sqlite(p),
+    "newer": _newer_dugout,
+    "corrupt": _corrupt,
+    "truncated": lambda p, t: _truncated_header(p),
+}
+REASONS = {"truncated": "not_sqlite"}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_refused_file_is_left_byte_for_byte(case: str, tmp_path: Path, _empty_template: Path) -> None:
+    path = tmp_path / "club.sqlite"
+    CASES[case](path, _empty_template)
+    before = _sha(path)
+    with pytest.raises(DatabaseRefused) as info:
+        open_database(path)
+    assert info.value.reason == REASONS.get(case, case)
+    assert _sha(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["club.sqlite"], "no -wal, -shm or backup left behind"
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+@pytest.mark.parametrize("command", [["migrate"], ["import", "squad", "SQUAD"], ["demo"]])
+def test_cli_refuses_with_one_line(
+    case: str, command: list[str], tmp_path: Path, _empty_template: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "club.sqlite"
+    CASES[case](path, _empty_template)
+    squad = tmp_path / "squad.csv"
+    squad.write_text("name,number\nJude Bellingham,5\n", encoding="utf-8")
+    before = _sha(path)
+    argv = ["--db", str(path), *[str(squad) if part == "SQUAD" else part for part in command]]
+    assert main(argv) != 0
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1, err
+    assert "Traceback" not in err and str(path.name) in err
+    assert _sha(path) == before
+
+
+def test_identify_never_writes_a_dugout_file(_empty_template: Path, tmp_path: Path) -> None:
+    path = tmp_path / "mine.sqlite"
+    shutil.copyfile(_empty_template, path)
+    before = _sha(path)
+    assert identify(path).state is FileState.DUGOUT
+    assert _sha(path) == before
+
+
+def test_empty_file_becomes_a_database(tmp_path: Path) -> None:
+    path = tmp_path / "new.sqlite"
+    path.touch()
+    open_database(path).close()
+    assert identify(path).state is FileState.DUGOUT
+
+
+def test_missing_file_not_created_when_asked_not_to(tmp_path: Path) -> None:
+    with pytest.raises(DatabaseRefused):
+        open_database(tmp_path / "nope.sqlite", create=False)
+    assert not (tmp_path / "nope.sqlite").exists()
+
+
+def test_folder_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(DatabaseRefused) as info:
+        open_database(tmp_path)
+    assert info.value.reason == "directory"
