@@ -1,0 +1,94 @@
+"""The app-wide context every screen shares: the open database, planning date, undo stack, change bus.
+
+Signals:
+    data_changed(kinds, ids): emitted after every committed write; ``kinds`` is a frozenset of
+        table names ("player", "squad_membership", …), ``ids`` a frozenset of row ids of those kinds.
+    as_of_changed(date): the planning date changed.
+    database_opened(): another database was opened (screens reload everything).
+    message(text): something the user should read (a refused undo, a failed save) in the status bar.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtGui import QUndoStack
+
+if TYPE_CHECKING:
+    from db.engine import Database
+
+
+class AppContext(QObject):
+    """Holds what the whole window shares; the only owner of the open ``Database``."""
+
+    data_changed = Signal(object, object)
+    as_of_changed = Signal(object)
+    database_opened = Signal()
+    message = Signal(str)
+
+    def __init__(self, settings: QSettings, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.undo_stack = QUndoStack(self)
+        self.database: Database | None = None
+        self.club_id: int | None = None
+        self.season_id: int | None = None
+        self.club_name = ""
+        self.season_label = ""
+        self.currency = "EUR"
+        self.as_of = dt.date.today()
+        self.explicit_as_of: dt.date | None = None
+
+    def open_database(self, database: Database) -> None:
+        """Switch to ``database``: read its club, season and planning date; clear the undo stack."""
+        from db.planning import resolve_as_of
+        from db.reference import CURRENCY, get_setting, our_club_and_season, pinned_as_of
+
+        if self.database is not None and self.database is not database:
+            self.database.close()
+        self.undo_stack.clear()
+        self.database = database
+        with database.reading() as session:
+            found = our_club_and_season(session)
+            pinned = pinned_as_of(session)
+            self.currency = get_setting(session, CURRENCY) or "EUR"
+        if found:
+            club, season = found
+            self.club_id, self.season_id = club.id, season.id
+            self.club_name, self.season_label = club.name, season.label
+        else:
+            self.club_id = self.season_id = None
+            self.club_name = self.season_label = ""
+        self.as_of = resolve_as_of(self.explicit_as_of, self._saved_as_of(), pinned)
+        self.database_opened.emit()
+
+    def _as_of_key(self) -> str:
+        name = str(self.database.path or self.database.url) if self.database else ""
+        return "planning_date/" + name.replace("/", "|")
+
+    def _saved_as_of(self) -> dt.date | None:
+        value = self.settings.value(self._as_of_key())
+        try:
+            return dt.date.fromisoformat(str(value)) if value else None
+        except ValueError:
+            return None
+
+    def set_as_of(self, day: dt.date) -> None:
+        """Change the planning date (a per-user view setting, remembered per database)."""
+        if day == self.as_of:
+            return
+        self.as_of = day
+        self.settings.setValue(self._as_of_key(), day.isoformat())
+        self.as_of_changed.emit(day)
+
+    def announce(self, kinds: frozenset[str] | set[str], ids: frozenset[int] | set[int]) -> None:
+        """Tell every screen that rows changed (call after a commit)."""
+        self.data_changed.emit(frozenset(kinds), frozenset(ids))
+
+    def close(self) -> None:
+        """Close the database (on quit)."""
+        if self.database is not None:
+            self.database.close()
+            self.database = None
