@@ -1,0 +1,38 @@
+"""Starting the desktop app: QApplication and theme first, the window next, data after the first paint."""
+
+from __future__ import annotations
+
+import sys
+from argparse import Namespace
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+ORGANISATION = "Dugout"
+APPLICATION = "Dugout"
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication (reused if one exists, as under pytest-qt)."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(APPLICATION)
+    return app
+
+
+def run_app(options: Namespace) -> int:
+    """Open the main window and run the event loop; returns the exit status."""
+    app = make_application()
+    from desktop.theme import apply_theme, is_dark
+
+    settings = QSettings()
+    apply_theme(app, is_dark(settings))
+    from desktop.main_window import MainWindow  # after the QApplication exists (lean start)
+
+    window = MainWindow(settings, options)
+    window.show()
+    return app.exec()

@@ -1,0 +1,335 @@
+"""The main window: navigation, status bar with the planning date, menus and shortcuts.
+
+It paints first with Qt alone; the database layer (SQLAlchemy/SQLModel) is imported and the
+screens are built in ``start()``, which runs right after the first paint.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from argparse import Namespace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QDate, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QPaintEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QCalendarWidget,
+    QDialog,
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.theme import SETTING as THEME_SETTING
+from desktop.theme import apply_theme, is_dark
+
+if TYPE_CHECKING:
+    from desktop.context import AppContext
+
+PROBE = os.environ.get("DUGOUT_STARTUP_PROBE") == "1"
+
+
+class MainWindow(QMainWindow):
+    """Dugout's shell: every screen plugs into its navigation.
+
+    Signals:
+        screens_ready(): the database is open and the screens are filled.
+    """
+
+    screens_ready = Signal()
+
+    def __init__(self, settings: QSettings, options: Namespace | None = None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.settings = settings
+        self.options = options or Namespace(db=None, db_url=None, as_of=None)
+        self.context: AppContext | None = None
+        self.screens: dict[str, QWidget] = {}
+        self._started = False
+        self.setWindowTitle("Dugout")
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setAccessibleName(self.tr("Screens"))
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("screens")
+        placeholder = QLabel(self.tr("Opening the squad…"))
+        placeholder.setObjectName("emptyState")
+        placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(placeholder)
+        splitter = QSplitter()
+        splitter.setObjectName("mainSplitter")
+        splitter.addWidget(self.navigation)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([170, 1200])
+        self.setCentralWidget(splitter)
+        self.navigation.currentRowChanged.connect(self._navigate)
+        self._build_status_bar()
+        self._build_menus()
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)  # type: ignore[arg-type]
+        else:
+            self.resize(1400, 860)
+
+    # --- shell -------------------------------------------------------------------------------
+    def _action(self, menu: Any, name: str, text: str, slot: Any, shortcut: Any = None) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self._action(file_menu, "actionNewClub", self.tr("New club…"), self.new_club, QKeySequence.StandardKey.New)
+        self._action(file_menu, "actionOpen", self.tr("Open…"), self.open_file, QKeySequence.StandardKey.Open)
+        self._action(file_menu, "actionOpenDemo", self.tr("Open demo season"), self.open_demo)
+        file_menu.addSeparator()
+        self._action(file_menu, "actionQuit", self.tr("Quit"), self.close, QKeySequence("Ctrl+Q"))
+        self.edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.undo_action = QAction(self.tr("Undo"), self)
+        self.undo_action.setObjectName("actionUndo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setEnabled(False)
+        self.redo_action = QAction(self.tr("Redo"), self)
+        self.redo_action.setObjectName("actionRedo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        self.redo_action.setEnabled(False)
+        self.edit_menu.addAction(self.undo_action)
+        self.edit_menu.addAction(self.redo_action)
+        self.edit_menu.addSeparator()
+        self._action(self.edit_menu, "actionFind", self.tr("Find"), self.focus_filter, QKeySequence.StandardKey.Find)
+        view = bar.addMenu(self.tr("&View"))
+        self.dark_action = self._action(view, "actionDarkTheme", self.tr("Dark theme"), self.toggle_theme)
+        self.dark_action.setCheckable(True)
+        self.dark_action.setChecked(is_dark(self.settings))
+        self._action(view, "actionPlanningDate", self.tr("Planning date…"), self.choose_planning_date)
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        status.setObjectName("statusBar")
+        self.as_of_button = QToolButton()
+        self.as_of_button.setObjectName("planningDate")
+        self.as_of_button.setAccessibleName(self.tr("Planning date"))
+        self.as_of_button.setToolTip(self.tr("Everything in Dugout is as of this date; click to change it"))
+        self.as_of_button.clicked.connect(self.choose_planning_date)
+        self.database_label = QLabel()
+        self.database_label.setObjectName("databaseLabel")
+        status.addPermanentWidget(self.as_of_button)
+        status.addPermanentWidget(self.database_label)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt name)
+        super().paintEvent(event)
+        if not self._started:
+            self._started = True
+            if PROBE:
+                print("first-paint", flush=True)
+            QTimer.singleShot(0, self.start)
+
+    # --- opening databases --------------------------------------------------------------------
+    def start(self) -> None:
+        """After the first paint: import the data layer and open the database (or welcome)."""
+        from desktop.context import AppContext
+        from desktop.undo_actions import bind_undo_actions
+
+        self.context = AppContext(self.settings, self)
+        if self.options.as_of:
+            self.context.explicit_as_of = dt.date.fromisoformat(self.options.as_of)
+        self.context.message.connect(self._show_message)
+        self.context.as_of_changed.connect(lambda _day: self._refresh_status())
+        bind_undo_actions(self.context.undo_stack, self.undo_action, self.redo_action)
+        target = self.options.db_url or self.options.db or self.settings.value("session/last_database")
+        if target and self.open_target(str(target)):
+            return
+        self.welcome()
+
+    def welcome(self) -> None:
+        """Offer the demo, a new club or an existing file; quit if the user closes it at first run."""
+        from desktop.welcome import WelcomeDialog
+
+        dialog = WelcomeDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.choice is None:
+            if self.context is None or self.context.database is None:
+                QTimer.singleShot(0, self.close)
+            return
+        if dialog.choice == "demo":
+            self.open_demo()
+        elif dialog.choice == "new":
+            self.new_club()
+        elif dialog.chosen_file is not None:
+            self.open_target(str(dialog.chosen_file))
+
+    def open_target(self, target: str) -> bool:
+        """Open a database by path or URL; on refusal explain why and keep the current one."""
+        from db.errors import DugoutError
+        from db.opening import open_database
+
+        assert self.context is not None
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            database = open_database(target)
+        except DugoutError as error:
+            QApplication.restoreOverrideCursor()
+            QMessageBox.warning(self, self.tr("Cannot open database"), str(error))
+            return False
+        QApplication.restoreOverrideCursor()
+        self.context.open_database(database)
+        self.settings.setValue("session/last_database", target)
+        self._ensure_screens()
+        self._refresh_status()
+        return True
+
+    def open_demo(self) -> None:
+        """Create (or refresh) the demo season in its own file and open it."""
+        from db.demo import create_demo
+        from db.errors import DugoutError
+        from db.paths import demo_database_path
+
+        path = demo_database_path()
+        try:
+            create_demo(path)
+        except DugoutError as error:
+            QMessageBox.warning(self, self.tr("Cannot open the demo"), str(error))
+            return
+        self.open_target(str(path))
+
+    def new_club(self) -> None:
+        """Ask for club, league and season; create a new database file for it and open it."""
+        from db.errors import ValidationError
+        from db.opening import open_database
+        from db.paths import data_dir
+        from db.setup import start_new_club
+        from desktop.welcome import NewClubDialog
+
+        dialog = NewClubDialog(self)
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            path = dialog.database_file(data_dir())
+            values = dialog.values()
+            database = open_database(path)
+            try:
+                start_new_club(database, **values)
+            except ValidationError as error:
+                database.close()
+                for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+                    leftover.unlink(missing_ok=True)
+                dialog.show_error(error.field, error.message)
+                continue
+            database.close()
+            self.open_target(str(path))
+            return
+
+    def open_file(self) -> None:
+        """File → Open: pick a database file."""
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open a Dugout database"), "", self.tr("Dugout databases (*.sqlite *.db);;All files (*)")
+        )
+        if path:
+            self.open_target(path)
+
+    # --- screens ------------------------------------------------------------------------------
+    def _ensure_screens(self) -> None:
+        if self.screens:
+            return
+        from desktop.squad.screen import SquadScreen
+
+        assert self.context is not None
+        for title, screen in ((self.tr("Squad"), SquadScreen(self.context)),):
+            name = screen.screen_name  # type: ignore[attr-defined]
+            self.screens[name] = screen
+            self.stack.addWidget(screen)
+            item = QListWidgetItem(title)
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            self.navigation.addItem(item)
+        last = str(self.settings.value("window/last_screen", "squad"))
+        self.show_screen(last if last in self.screens else next(iter(self.screens)))
+        if PROBE:
+            print("screens-filled", flush=True)
+            QTimer.singleShot(0, QApplication.quit)
+        self.screens_ready.emit()
+
+    def show_screen(self, name: str) -> None:
+        """Switch to a screen by its name ("squad", …)."""
+        names = list(self.screens)
+        self.navigation.setCurrentRow(names.index(name))
+
+    def current_screen_name(self) -> str | None:
+        """The name of the visible screen."""
+        item = self.navigation.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def _navigate(self, row: int) -> None:
+        if row < 0:
+            return
+        name = self.navigation.item(row).data(Qt.ItemDataRole.UserRole)
+        self.stack.setCurrentWidget(self.screens[name])
+        self.settings.setValue("window/last_screen", name)
+
+    def focus_filter(self) -> None:
+        """Ctrl+F: put the cursor in the current screen's filter box."""
+        screen = self.stack.currentWidget()
+        if hasattr(screen, "focus_filter"):
+            screen.focus_filter()
+
+    # --- status, theme, planning date ---------------------------------------------------------
+    def _refresh_status(self) -> None:
+        context = self.context
+        if context is None or context.database is None:
+            return
+        club = context.club_name or self.tr("no club yet")
+        self.setWindowTitle(f"Dugout — {club} ({context.database.display_name})")
+        self.as_of_button.setText(self.tr("Planning date: {d}").format(d=context.as_of.strftime("%-d %b %Y")))
+        self.database_label.setText(str(context.database.path or context.database.display_name))
+
+    def _show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 10000)
+        QMessageBox.information(self, self.tr("Dugout"), text)
+
+    def choose_planning_date(self) -> None:
+        """Pick the planning date from a calendar."""
+        if self.context is None:
+            return
+        dialog = QDialog(self)
+        dialog.setObjectName("planningDateDialog")
+        dialog.setWindowTitle(self.tr("Planning date"))
+        calendar = QCalendarWidget(dialog)
+        calendar.setObjectName("planningCalendar")
+        calendar.setAccessibleName(self.tr("Planning date"))
+        day = self.context.as_of
+        calendar.setSelectedDate(QDate(day.year, day.month, day.day))
+        calendar.activated.connect(dialog.accept)
+        calendar.clicked.connect(dialog.accept)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(calendar)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.context.set_as_of(calendar.selectedDate().toPython())  # type: ignore[arg-type]
+
+    def toggle_theme(self) -> None:
+        """Switch light/dark and remember it."""
+        dark = self.dark_action.isChecked()
+        self.settings.setValue(THEME_SETTING, "true" if dark else "false")
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, dark)
+
+    def closeEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        if self.context is not None:
+            self.context.close()
+        super().closeEvent(event)
+
+

@@ -1,0 +1,130 @@
+"""First run: open the demo season, start a new club, or open an existing file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
+    widget.setObjectName(name)
+    widget.setAccessibleName(accessible)
+    return widget
+
+
+class NewClubDialog(QDialog):
+    """Asks for the club name, its league and the current season; the caller creates the database."""
+
+    def __init__(self, parent: QWidget | None = None, today: dt.date | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Start a new club"))
+        self.setObjectName("newClubDialog")
+        from db.reference import season_label_for
+
+        form = QFormLayout()
+        self.club = _named(QLineEdit(), "clubName", self.tr("Club name"))
+        self.league = _named(QLineEdit("LaLiga"), "league", self.tr("League"))
+        self.season = _named(QLineEdit(season_label_for(today or dt.date.today())), "seasonLabel", self.tr("Season"))
+        self.errors: dict[str, QLabel] = {}
+        for field, label, editor in (
+            ("club_name", self.tr("Club name"), self.club),
+            ("league", self.tr("League"), self.league),
+            ("season_label", self.tr("Current season"), self.season),
+        ):
+            form.addRow(label, editor)
+            error = QLabel()
+            error.setObjectName("fieldError")
+            error.hide()
+            form.addRow("", error)
+            self.errors[field] = error
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.setObjectName("newClubButtons")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def values(self) -> dict[str, str]:
+        """What the user typed."""
+        return {
+            "club_name": self.club.text(),  # type: ignore[attr-defined]
+            "league": self.league.text(),  # type: ignore[attr-defined]
+            "season_label": self.season.text(),  # type: ignore[attr-defined]
+        }
+
+    def show_error(self, field: str, message: str) -> None:
+        """Show a validation message next to its field; the dialog stays open."""
+        for name, label in self.errors.items():
+            label.setVisible(name == field)
+            if name == field:
+                label.setText(message)
+
+    def database_file(self, folder: Path) -> Path:
+        """A file name for the new club in ``folder`` that does not exist yet."""
+        slug = re.sub(r"[^a-z0-9]+", "-", self.values()["club_name"].lower()).strip("-") or "club"
+        candidate = folder / f"{slug}.sqlite"
+        number = 2
+        while candidate.exists():
+            candidate = folder / f"{slug}-{number}.sqlite"
+            number += 1
+        return candidate
+
+
+class WelcomeDialog(QDialog):
+    """The first-run choice. ``choice`` is "demo", "new" or "open" after it is accepted."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("welcomeDialog")
+        self.setWindowTitle(self.tr("Welcome to Dugout"))
+        self.choice: str | None = None
+        self.chosen_file: Path | None = None
+        layout = QVBoxLayout(self)
+        title = QLabel(self.tr("<h2>Welcome to Dugout</h2>"
+                               "<p>One shared picture of the squad for the coach, the physio and the sporting director.</p>"))
+        title.setWordWrap(True)
+        title.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(title)
+        for key, text, hint in (
+            ("demo", self.tr("Open the demo season"), self.tr("Real Madrid on 2 May 2025: injuries, El Clásico next, Modrić's contract ending")),
+            ("new", self.tr("Start a new club…"), self.tr("An empty squad, ready to import a squad list or type it in")),
+            ("open", self.tr("Open an existing file…"), self.tr("A Dugout database on this computer or a shared drive")),
+        ):
+            button = QPushButton(text)
+            button.setObjectName(f"welcome_{key}")
+            button.setAccessibleName(text)
+            button.setToolTip(hint)
+            button.setMinimumHeight(44)
+            button.clicked.connect(lambda _=False, k=key: self._choose(k))
+            layout.addWidget(button)
+            note = QLabel(hint)
+            note.setObjectName("emptyState")
+            note.setWordWrap(True)
+            layout.addWidget(note)
+        self.resize(520, 380)
+
+    def _choose(self, key: str) -> None:
+        if key == "open":
+            path, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Open a Dugout database"), "", self.tr("Dugout databases (*.sqlite *.db);;All files (*)")
+            )
+            if not path:
+                return
+            self.chosen_file = Path(path)
+        self.choice = key
+        self.accept()
