@@ -44,9 +44,8 @@ def check_zone(field: str, name: Any) -> ZoneInfo:
     try:
         return ZoneInfo(text)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ValidationError(
-            field, "unknown_zone", tr("'{z}' is not a known time zone (use a name like Europe/Madrid)", z=text)
-        ) from None
+        message = tr("'{z}' is not a known time zone (use a name like Europe/Madrid)", z=text)
+        raise ValidationError(field, "unknown_zone", message) from None
 
 
 def local_to_utc(local: Any, zone: ZoneInfo) -> dt.datetime:
@@ -140,7 +139,9 @@ def _fixture_values(
         "extra_time": bool(extra_time),
         "penalties_for": penalties[0],
         "penalties_against": penalties[1],
-        "external_id": check_text("external_id", external_id, label=tr("External id"), max_length=200, required=False),
+        "external_id": check_text(
+            "external_id", external_id, label=tr("External id"), max_length=200, required=False
+        ),
         "notes": check_text("notes", notes, label=tr("Notes"), max_length=2000, required=False),
     }
 
@@ -177,7 +178,8 @@ def create_fixture(
         session, season_id=season_id, competition_id=competition_id, club_id=club_id, opponent_id=opponent_id,
         venue_side=venue_side, kickoff_local=kickoff_local, timezone=timezone, time_known=time_known,
         venue=venue, round=round, goals_for=goals_for, goals_against=goals_against, extra_time=extra_time,
-        penalties_for=penalties_for, penalties_against=penalties_against, external_id=external_id, notes=notes,
+        penalties_for=penalties_for, penalties_against=penalties_against, external_id=external_id,
+        notes=notes,
     )
     return _insert(session, values, by)
 
@@ -210,7 +212,8 @@ def upsert_fixture(session: Session, *, by: str, **fields: Any) -> tuple[Fixture
     values = _fixture_values(session, **fields)
     external_id = values["external_id"]
     if not external_id:
-        raise ValidationError("external_id", "empty", tr("An update from a source needs the fixture's external id"))
+        message = tr("An update from a source needs the fixture's external id")
+        raise ValidationError("external_id", "empty", message)
     existing = find_fixture(session, external_id)
     if existing is None:
         return _insert(session, values, by), "added"

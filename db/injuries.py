@@ -18,13 +18,16 @@ from db.versioning import integrity_to_validation
 def find_injury(session: Session, *, player_id: int, started_on: dt.date, kind: str) -> Injury | None:
     """The injury episode of a player with this start date and kind (how imports recognise it)."""
     return session.exec(
-        select(Injury).where(Injury.player_id == player_id, Injury.started_on == started_on, Injury.kind == kind)
+        select(Injury).where(
+            Injury.player_id == player_id, Injury.started_on == started_on, Injury.kind == kind
+        )
     ).first()
 
 
 def create_injury(session: Session, *, player_id: int, values: dict[str, Any], by: str) -> Injury:
     """Insert a validated injury inside the caller's transaction; kind and start date are required."""
-    clean = validate_injury_values({"kind": values.get("kind"), "started_on": values.get("started_on"), **values})
+    required = {"kind": values.get("kind"), "started_on": values.get("started_on")}
+    clean = validate_injury_values({**required, **values})
     if clean["started_on"] is None:
         raise ValidationError("started_on", "empty", tr("The injury needs the date it started"))
     if session.get(Player, player_id) is None:
