@@ -72,7 +72,6 @@ def _as_of(args: argparse.Namespace, database: object | None = None) -> dt.date:
 
 def _run_demo(args: argparse.Namespace) -> int:
     from db.demo import create_demo
-
     from db.paths import demo_database_path
 
     if args.db_url and not args.db_url.startswith("sqlite"):
@@ -97,8 +96,8 @@ def _run_migrate(args: argparse.Namespace) -> int:
 
 
 def _run_import_squad(args: argparse.Namespace) -> int:
-    from db.importers.squad import apply_squad, read_squad_file
-
+    from db.importers.squad import apply_squad
+    from db.importers.squad_files import read_squad_file
     from db.opening import open_database
     from db.paths import default_database_path
 
