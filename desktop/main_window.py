@@ -144,6 +144,9 @@ class MainWindow(QMainWindow):
     # --- opening databases --------------------------------------------------------------------
     def start(self) -> None:
         """After the first paint: import the data layer and open the database (or welcome)."""
+        if self.context is not None:
+            return
+        self._started = True
         from desktop.context import AppContext
         from desktop.undo_actions import bind_undo_actions
 
