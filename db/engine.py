@@ -96,11 +96,10 @@ class Database:
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """A read-only session whose transaction does not take the write lock."""
+        # Closing (not rolling back) ends the transaction and detaches rows without expiring
+        # them, so values read here stay usable after the block.
         with Session(self._reader, expire_on_commit=False) as session:
-            try:
-                yield session
-            finally:
-                session.rollback()
+            yield session
 
     def close(self) -> None:
         """Release every pooled connection (checkpoints and removes the WAL on SQLite)."""

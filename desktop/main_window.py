@@ -166,7 +166,9 @@ class MainWindow(QMainWindow):
         from desktop.welcome import WelcomeDialog
 
         dialog = WelcomeDialog(self)
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.choice is None:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if not accepted or dialog.choice is None:
             if self.context is None or self.context.database is None:
                 QTimer.singleShot(0, self.close)
             return
@@ -233,8 +235,10 @@ class MainWindow(QMainWindow):
                 dialog.show_error(error.field, error.message)
                 continue
             database.close()
+            dialog.deleteLater()
             self.open_target(str(path))
             return
+        dialog.deleteLater()
 
     def open_file(self) -> None:
         """File → Open: pick a database file."""

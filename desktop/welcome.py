@@ -76,7 +76,9 @@ class NewClubDialog(QDialog):
 
     def database_file(self, folder: Path) -> Path:
         """A file name for the new club in ``folder`` that does not exist yet."""
-        slug = re.sub(r"[^a-z0-9]+", "-", self.values()["club_name"].lower()).strip("-") or "club"
+        from db.reference import fold
+
+        slug = re.sub(r"[^a-z0-9]+", "-", fold(self.values()["club_name"])).strip("-") or "club"
         candidate = folder / f"{slug}.sqlite"
         number = 2
         while candidate.exists():
