@@ -1,0 +1,1 @@
+"""The squad list screen: the table model over cached squad rows, its editors, dialogs and undo commands."""

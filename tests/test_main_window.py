@@ -1,0 +1,172 @@
+"""The window shell: welcome flow, title, status bar, shortcuts, theme, remembered settings."""
+
+from __future__ import annotations
+
+import shutil
+from argparse import Namespace
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from db.demo import create_demo
+from desktop.main_window import MainWindow
+from desktop.welcome import NewClubDialog, WelcomeDialog
+
+
+@pytest.fixture(scope="module")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    create_demo(path)
+    return path
+
+
+@pytest.fixture
+def demo_path(tmp_path: Path, demo_template: Path) -> Path:
+    target = tmp_path / "demo.sqlite"
+    shutil.copyfile(demo_template, target)
+    return target
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def _window(qtbot, settings: QSettings, db: Path | None = None) -> MainWindow:
+    window = MainWindow(settings, Namespace(db=str(db) if db else None, db_url=None, as_of=None))
+    qtbot.addWidget(window)
+    return window
+
+
+def _when_modal(kind: type, action: Callable[[QWidget], None]) -> None:
+    """Run ``action`` on the next modal dialog of ``kind`` once it is showing."""
+
+    def poll() -> None:
+        widget = QApplication.activeModalWidget()
+        if isinstance(widget, kind) and widget.isVisible():
+            action(widget)
+        else:
+            QTimer.singleShot(10, poll)
+
+    QTimer.singleShot(0, poll)
+
+
+def test_first_run_welcome_creates_a_new_club(qtbot, settings: QSettings, tmp_path: Path) -> None:
+    window = _window(qtbot, settings)
+    shown_errors: list[str] = []
+    rounds: list[int] = []
+
+    def fill_new_club(dialog: QWidget) -> None:
+        assert isinstance(dialog, NewClubDialog)
+        rounds.append(1)
+        error = dialog.errors["club_name"]
+        if not error.isHidden():
+            shown_errors.append(error.text())
+        if len(rounds) == 1:
+            dialog.club.setText("   ")  # refused: the dialog must come back and say why
+            _when_modal(NewClubDialog, fill_new_club)
+        else:
+            dialog.club.setText("CD Leganés")
+        dialog.accept()
+
+    def choose_new(dialog: QWidget) -> None:
+        assert isinstance(dialog, WelcomeDialog)
+        _when_modal(NewClubDialog, fill_new_club)
+        qtbot.mouseClick(dialog.findChild(QWidget, "welcome_new"), Qt.MouseButton.LeftButton)
+
+    _when_modal(WelcomeDialog, choose_new)
+    window.start()
+    assert len(rounds) == 2 and shown_errors and "Club name" in shown_errors[0]
+    assert window.windowTitle() == "Dugout — CD Leganés (cd-leganes.sqlite)"
+    remembered = Path(str(settings.value("session/last_database")))
+    assert remembered.name == "cd-leganes.sqlite" and remembered.exists()
+    assert window.current_screen_name() == "squad"
+    assert window.context is not None and window.context.season_label
+
+
+def test_welcome_closed_at_first_run_quits(qtbot, settings: QSettings) -> None:
+    window = _window(qtbot, settings)
+    window.show()
+    _when_modal(WelcomeDialog, lambda dialog: dialog.reject())
+    window.start()
+    qtbot.waitUntil(lambda: not window.isVisible())
+
+
+def test_opens_demo_with_title_and_planning_date(qtbot, settings: QSettings, demo_path: Path) -> None:
+    window = _window(qtbot, settings, demo_path)
+    window.start()
+    assert window.windowTitle() == "Dugout — Real Madrid CF (demo.sqlite)"
+    assert window.as_of_button.text() == "Planning date: 2 May 2025"
+    assert str(demo_path) in window.database_label.text()
+
+
+def test_planning_date_is_a_per_user_setting(qtbot, settings: QSettings, demo_path: Path) -> None:
+    import datetime as dt
+
+    window = _window(qtbot, settings, demo_path)
+    window.start()
+    assert window.context is not None
+    window.context.set_as_of(dt.date(2025, 5, 10))
+    assert "10 May 2025" in window.as_of_button.text()
+    window.close()
+    again = _window(qtbot, settings, demo_path)
+    again.start()
+    assert again.context is not None and again.context.as_of == dt.date(2025, 5, 10)
+
+
+def test_ctrl_f_focuses_the_squad_filter(qtbot, settings: QSettings, demo_path: Path) -> None:
+    window = _window(qtbot, settings, demo_path)
+    window.show()
+    window.start()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    assert QApplication.focusWidget().objectName() == "squadFilter"
+
+
+def test_refused_file_is_explained_and_window_keeps_working(
+    qtbot, settings: QSettings, demo_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = _window(qtbot, settings, demo_path)
+    window.start()
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warnings.append(text))
+    notes = tmp_path / "notes.sqlite"
+    notes.write_text("not a database", encoding="utf-8")
+    assert window.open_target(str(notes)) is False
+    assert warnings and "notes.sqlite" in warnings[0]
+    assert window.windowTitle().startswith("Dugout — Real Madrid CF")
+
+
+def test_theme_choice_and_geometry_are_remembered(qtbot, settings: QSettings, demo_path: Path) -> None:
+    window = _window(qtbot, settings, demo_path)
+    window.start()
+    window.resize(701, 502)
+    window.dark_action.setChecked(True)
+    window.toggle_theme()
+    assert QApplication.instance().property("dugout_dark") is True
+    window.close()
+    again = _window(qtbot, settings, demo_path)
+    assert again.dark_action.isChecked()
+    assert (again.width(), again.height()) == (701, 502)
+    again.dark_action.setChecked(False)
+    again.toggle_theme()
+
+
+def test_every_interactive_widget_is_named(qtbot, settings: QSettings, demo_path: Path) -> None:
+    from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QComboBox, QLineEdit
+
+    window = _window(qtbot, settings, demo_path)
+    window.start()
+    interactive = (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView)
+    unnamed = [
+        type(w).__name__
+        for w in window.findChildren(QWidget)
+        if isinstance(w, interactive) and w.isVisibleTo(window) and not (w.objectName() and w.accessibleName())
+        and not w.objectName().startswith("qt_")
+    ]
+    assert unnamed == []
