@@ -72,7 +72,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.navigation)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([170, 1200])
+        splitter.setSizes([140, 1260])
         self.setCentralWidget(splitter)
         self.navigation.currentRowChanged.connect(self._navigate)
         self._build_status_bar()

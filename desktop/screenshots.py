@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import sys
+import tempfile
 from argparse import Namespace
 from pathlib import Path
 
@@ -28,9 +30,10 @@ def run_screenshots(options: Namespace) -> int:
         create_demo(demo_database_path())
         options = Namespace(**{**vars(options), "db": str(demo_database_path())})
     app = make_application()
+    _silence_offscreen_noise()
     # Screenshots never touch the user's own settings.
-    settings = QSettings(str(out / ".screenshot-settings.ini"), QSettings.Format.IniFormat)
-    settings.clear()
+    scratch = tempfile.TemporaryDirectory(prefix="dugout-shots-")
+    settings = QSettings(str(Path(scratch.name) / "settings.ini"), QSettings.Format.IniFormat)
     apply_theme(app, dark=False)
     window = MainWindow(settings, options)
     window.resize(*SIZE)
@@ -54,7 +57,29 @@ def run_screenshots(options: Namespace) -> int:
             window.grab().save(str(target))
             written.append(target)
     window.close()
+    window.deleteLater()
+    app.processEvents()
+    del window, settings
+    scratch.cleanup()
     for path in written:
         print(path)
-    (out / ".screenshot-settings.ini").unlink(missing_ok=True)
+    # Tear Qt down while Python is still whole (PySide can crash if the GC does it at exit).
+    app.shutdown()
     return 0
+
+
+def _silence_offscreen_noise() -> None:
+    """The offscreen platform warns about size hints for every dialog; that is not the user's business."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    previous = None
+
+    def handler(kind: QtMsgType, context: object, message: str) -> None:
+        if "propagateSizeHints" in message:
+            return
+        if previous is not None:
+            previous(kind, context, message)
+        else:
+            sys.stderr.write(message + "\n")
+
+    previous = qInstallMessageHandler(handler)

@@ -13,8 +13,8 @@ DARK_THEME = "dark_teal.xml"
 SETTING = "view/dark_theme"
 _OVERRIDES = Path(__file__).resolve().parent.parent / "resources" / "styles" / "overrides.qss"
 _COLOURS = {
-    False: {"error": "#c62828", "muted": "#5f6b76", "text": "#1b1f23", "background": "#ffffff"},
-    True: {"error": "#ff8a80", "muted": "#9aa7b2", "text": "#e8eaed", "background": "#31363b"},
+    False: {"error": "#c62828", "muted": "#5f6b76", "text": "#1b1f23", "background": "#ffffff", "on_primary": "#ffffff"},
+    True: {"error": "#ff8a80", "muted": "#9aa7b2", "text": "#e8eaed", "background": "#31363b", "on_primary": "#10201d"},
 }
 
 

@@ -69,9 +69,9 @@ COLUMNS: tuple[Column, ...] = (
     Column("shirt", "#", "shirt_number", MEMBERSHIP, SHIRT, lambda r: r.shirt_number,
            "shirt number", lambda r: r.shirt_number, numeric=True),
     Column("name", "Name", "name", PLAYER, TEXT, lambda r: fold(r.name), "name", lambda r: r.name),
-    Column("position", "Position", "primary_position", PLAYER, POSITION,
+    Column("position", "Pos", "primary_position", PLAYER, POSITION,
            lambda r: _position_rank(r.primary_position), "position", lambda r: r.primary_position),
-    Column("other_positions", "Other positions", "secondary_positions", PLAYER, POSITIONS_LIST,
+    Column("other_positions", "Also plays", "secondary_positions", PLAYER, POSITIONS_LIST,
            lambda r: ",".join(r.secondary_positions) or None, "other positions", lambda r: r.secondary_positions),
     Column("age", "Age", None, None, None, lambda r: r.age, numeric=True),
     Column("born", "Born", "date_of_birth", PLAYER, DATE, lambda r: _ordinal(r.date_of_birth),
@@ -80,15 +80,15 @@ COLUMNS: tuple[Column, ...] = (
            lambda r: ",".join(r.nationalities) or None, "nationality", lambda r: r.nationalities),
     Column("foot", "Foot", "preferred_foot", PLAYER, FOOT, lambda r: r.preferred_foot, "foot",
            lambda r: r.preferred_foot),
-    Column("contract_end", "Contract until", "contract_end", MEMBERSHIP, DATE, lambda r: _ordinal(r.contract_end),
+    Column("contract_end", "Contract", "contract_end", MEMBERSHIP, DATE, lambda r: _ordinal(r.contract_end),
            "contract end", lambda r: r.contract_end),
     Column("appearances", "Apps", "appearances", MEMBERSHIP, INT, lambda r: r.appearances, "appearances",
            lambda r: r.appearances, numeric=True, max_value=200),
-    Column("minutes", "Minutes", "minutes_played", MEMBERSHIP, INT, lambda r: r.minutes_played, "minutes",
+    Column("minutes", "Mins", "minutes_played", MEMBERSHIP, INT, lambda r: r.minutes_played, "minutes",
            lambda r: r.minutes_played, numeric=True, max_value=20000),
     Column("value", "Value", "market_value_cents", PLAYER, MONEY, lambda r: r.market_value_cents,
            "market value", lambda r: r.market_value_cents, numeric=True),
-    Column("wage", "Wage / year", "annual_wage_cents", MEMBERSHIP, MONEY, lambda r: r.annual_wage_cents,
+    Column("wage", "Wage/yr", "annual_wage_cents", MEMBERSHIP, MONEY, lambda r: r.annual_wage_cents,
            "wage", lambda r: r.annual_wage_cents, numeric=True),
 )
 COLUMN_INDEX = {column.key: i for i, column in enumerate(COLUMNS)}
@@ -124,10 +124,9 @@ def format_money(cents: int | None, currency: str, locale: QLocale) -> str:
 
 
 def date_format(locale: QLocale) -> str:
-    """The locale's short date format (a readable one when the locale is plain "C")."""
-    if locale.language() == QLocale.Language.C:
-        return "d MMM yyyy"
-    return locale.dateFormat(QLocale.FormatType.ShortFormat)
+    """Day, abbreviated month in the locale's language, year: unambiguous across countries."""
+    del locale  # the month names come from the locale when formatting; the pattern is the same
+    return "d MMM yyyy"
 
 
 def format_date(day: dt.date | None, locale: QLocale) -> str:
@@ -135,12 +134,12 @@ def format_date(day: dt.date | None, locale: QLocale) -> str:
     return locale.toString(QDate(day.year, day.month, day.day), date_format(locale)) if day else ""
 
 
-def format_positions(row: SquadRow) -> str:
-    """Primary position with the others in brackets: "AM (CM, RW)"."""
-    main = row.primary_position or ""
-    if not row.secondary_positions:
-        return main
-    return f"{main} ({', '.join(row.secondary_positions)})".strip()
+def display_locale() -> QLocale:
+    """The user's locale for numbers, money and dates; British English when the system says only "C"."""
+    locale = QLocale()
+    if locale.language() == QLocale.Language.C:
+        return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    return locale
 
 
 def format_nationality(row: SquadRow) -> str:
@@ -182,7 +181,7 @@ def display_strings(row: SquadRow, currency: str, locale: QLocale) -> list[str]:
     return [
         "" if row.shirt_number is None else str(row.shirt_number),
         row.name,
-        format_positions(row),
+        row.primary_position or "",
         ", ".join(row.secondary_positions),
         "" if row.age is None else str(row.age),
         format_date(row.date_of_birth, locale) or ("" if row.birth_year is None else str(row.birth_year)),

@@ -10,7 +10,6 @@ from PySide6.QtCore import (
     QAbstractProxyModel,
     QDate,
     QEvent,
-    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -47,6 +46,7 @@ from desktop.squad.columns import (
     Column,
     currency_symbol,
     date_format,
+    display_locale,
 )
 from desktop.squad.model import SquadTableModel
 
@@ -69,7 +69,7 @@ def make_date_edit(parent: QWidget | None, allow_empty: bool = True) -> QDateEdi
     """A date editor with a calendar popup; its minimum date stands for "no date"."""
     editor = QDateEdit(parent)
     editor.setCalendarPopup(True)
-    editor.setDisplayFormat(date_format(QLocale()))
+    editor.setDisplayFormat(date_format(display_locale()))
     if allow_empty:
         editor.setMinimumDate(NO_DATE)
         editor.setSpecialValueText("—")
@@ -91,7 +91,7 @@ def set_date(editor: QDateEdit, day: dt.date | None) -> None:
 def make_money_edit(parent: QWidget | None, currency: str) -> QDoubleSpinBox:
     """Money in millions of the club's currency ("€ 22.500 M"); the minimum means "unknown"."""
     editor = QDoubleSpinBox(parent)
-    editor.setLocale(QLocale())
+    editor.setLocale(display_locale())
     editor.setDecimals(3)
     editor.setRange(-0.001, 100_000)
     editor.setSpecialValueText("—")

@@ -19,7 +19,15 @@ from PySide6.QtWidgets import (
 
 from db.domain.vocab import LEAVE_REASONS, POSITIONS
 from db.errors import DugoutError, ValidationError
-from desktop.squad.columns import FOOT, POSITION, format_date, format_foot, format_money, format_nationality
+from desktop.squad.columns import (
+    FOOT,
+    POSITION,
+    display_locale,
+    format_date,
+    format_foot,
+    format_money,
+    format_nationality,
+)
 from desktop.squad.delegates import (
     ERROR_STYLE,
     date_of,
@@ -205,12 +213,11 @@ class PlayerDialog(QDialog):
 
     def __init__(self, context: AppContext, row: SquadRow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from PySide6.QtCore import QLocale
 
         self.row = row
         self.setObjectName("playerDialog")
         self.setWindowTitle(row.name)
-        locale = QLocale()
+        locale = display_locale()
         form = QFormLayout()
         facts = [
             (self.tr("Shirt number"), "" if row.shirt_number is None else str(row.shirt_number)),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from db.errors import DugoutError, StaleEdit, ValidationError
@@ -13,7 +13,15 @@ from db.queries import SquadRow, memberships_of_players, squad_rows
 from db.reference import fold
 from db.validation import check_contract_order, validate_membership_values, validate_player_values
 from desktop.roles import RowRole, SortRole
-from desktop.squad.columns import COLUMN_INDEX, COLUMNS, MEMBERSHIP, PLAYER, contract_tooltip, display_strings
+from desktop.squad.columns import (
+    COLUMN_INDEX,
+    COLUMNS,
+    MEMBERSHIP,
+    PLAYER,
+    contract_tooltip,
+    display_locale,
+    display_strings,
+)
 
 if TYPE_CHECKING:
     from desktop.context import AppContext
@@ -74,7 +82,7 @@ class SquadTableModel(QAbstractTableModel):
 
     def _cache(self, row: SquadRow) -> tuple[list[str], str]:
         text = " ".join((row.name, row.primary_position or "", *row.secondary_positions, *row.nationalities))
-        return display_strings(row, self.context.currency, QLocale()), fold(text)
+        return display_strings(row, self.context.currency, display_locale()), fold(text)
 
     def reload(self, context: AppContext | None = None) -> None:
         """Load every row again with a model reset (another database or planning date)."""
@@ -242,6 +250,8 @@ class SquadTableModel(QAbstractTableModel):
                 return self.tr(COLUMNS[section].header)
             if int(role) == _ALIGN and COLUMNS[section].numeric:
                 return int(_NUMBER_ALIGN)
+            if int(role) == int(Qt.ItemDataRole.ToolTipRole) and COLUMNS[section].noun:
+                return self.tr(COLUMNS[section].noun).capitalize()
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
@@ -180,7 +179,6 @@ class SquadScreen(QWidget):
         # (Belongs in desktop/theme.py's overrides once that file takes per-widget rules.)
         header.setStyleSheet("QHeaderView::section { padding: 0 6px; }")
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(COLUMN_INDEX["name"], QHeaderView.ResizeMode.Stretch)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._show_header_menu)
         header.sectionMoved.connect(self.save_header)
