@@ -32,7 +32,7 @@ RUNS = 5
 
 def _time_until(command: list[str], markers: tuple[str, ...], env: dict[str, str]) -> dict[str, float]:
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env, cwd=ROOT)
     seen: dict[str, float] = {}
     assert process.stdout is not None
     for line in process.stdout:
