@@ -104,11 +104,20 @@ def _run_import_squad(args: argparse.Namespace) -> int:
     if args.as_of:
         _as_of(args)  # a malformed date fails before anything is opened or written
     parsed = read_squad_file(Path(args.file))  # a bad file fails before the database is touched
-    database = open_database(_target(args, default_database_path()))
+    target = _target(args, default_database_path())
+    new_file = None if "://" in target else Path(target)
+    if new_file is not None and new_file.exists():
+        new_file = None
+    database = open_database(target)
     try:
         report = apply_squad(database, parsed, club=args.club, season=args.season, as_of=_as_of(args, database))
-    finally:
+    except BaseException:
         database.close()
+        if new_file is not None:  # a failed command leaves no database behind that it created
+            for path in (new_file, Path(f"{new_file}-wal"), Path(f"{new_file}-shm")):
+                path.unlink(missing_ok=True)
+        raise
+    database.close()
     for line in report.lines():
         print(line)
     return 0

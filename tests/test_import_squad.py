@@ -310,3 +310,15 @@ def test_wage_that_is_not_money_is_refused_by_field(tmp_path: Path) -> None:
     parsed = read_squad_file(write_csv(tmp_path, "name,wage,dob\nA,lots,\nB,,31/02/2000\n"))
     assert parsed.rows == []
     assert parsed.refused_fields == {2: "annual_wage_cents", 3: "date_of_birth"}
+
+
+def test_failed_import_command_leaves_no_new_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """No club anywhere (CSV, no --club, a new database): refused, and the new file is not left behind."""
+    from desktop.cli import main
+
+    squad = tmp_path / "squad.csv"
+    squad.write_text("name,number\nJude Bellingham,5\n", encoding="utf-8")
+    target = tmp_path / "new.sqlite"
+    assert main(["--db", str(target), "import", "squad", str(squad)]) == 1
+    assert "club" in capsys.readouterr().err.lower()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["squad.csv"]

@@ -170,3 +170,51 @@ def test_every_interactive_widget_is_named(qtbot, settings: QSettings, demo_path
         and not w.objectName().startswith("qt_")
     ]
     assert unnamed == []
+
+
+def test_keyboard_only_filter_open_and_undo(qtbot, settings: QSettings, demo_path: Path) -> None:
+    """Ctrl+F, type, Enter to the table, Enter opens the player; an edit is undone with Ctrl+Z."""
+    from desktop.squad.columns import COLUMN_INDEX
+
+    window = _window(qtbot, settings, demo_path)
+    window.show()
+    window.start()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    screen = window.screens["squad"]
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(QApplication.focusWidget(), "modric")
+    assert screen.proxy.rowCount() == 1
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is screen.table
+    with qtbot.waitSignal(screen.player_opened) as opened:
+        qtbot.keyClick(screen.table, Qt.Key.Key_Return)
+    assert screen.player_dialog is not None and screen.player_dialog.isVisible()
+    screen.player_dialog.close()
+
+    shirt = screen.proxy.index(0, COLUMN_INDEX["shirt"])
+    assert opened.args and shirt.data() == "10"
+    assert screen.proxy.setData(shirt, 99)
+    assert window.undo_action.text() == "Undo: change shirt number of Modrić"
+    window.activateWindow()
+    qtbot.keyClick(screen.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: screen.proxy.index(0, COLUMN_INDEX["shirt"]).data() == "10")
+    assert window.redo_action.text() == "Redo: change shirt number of Modrić"
+
+
+def test_opening_another_database_clears_the_undo_stack(
+    qtbot, settings: QSettings, demo_path: Path, tmp_path: Path
+) -> None:
+    from desktop.squad.columns import COLUMN_INDEX
+
+    window = _window(qtbot, settings, demo_path)
+    window.start()
+    screen = window.screens["squad"]
+    assert screen.proxy.setData(screen.proxy.index(0, COLUMN_INDEX["shirt"]), 98)
+    assert window.context is not None and window.context.undo_stack.count() == 1
+    other = tmp_path / "other.sqlite"
+    shutil.copyfile(demo_path, other)
+    assert window.open_target(str(other))
+    assert window.context.undo_stack.count() == 0
+    assert not window.undo_action.isEnabled()
+    assert window.windowTitle().endswith("(other.sqlite)")
