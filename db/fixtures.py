@@ -151,37 +151,12 @@ def find_fixture(session: Session, external_id: str) -> Fixture | None:
     return session.exec(select(Fixture).where(Fixture.external_id == external_id)).first()
 
 
-def create_fixture(
-    session: Session,
-    *,
-    season_id: int,
-    competition_id: int,
-    club_id: int,
-    opponent_id: int,
-    venue_side: str,
-    kickoff_local: dt.datetime,
-    timezone: str,
-    time_known: bool = True,
-    venue: str | None = None,
-    round: str | None = None,  # noqa: A002 - the column's name
-    goals_for: int | None = None,
-    goals_against: int | None = None,
-    extra_time: bool = False,
-    penalties_for: int | None = None,
-    penalties_against: int | None = None,
-    external_id: str | None = None,
-    notes: str | None = None,
-    by: str,
-) -> Fixture:
-    """Insert a validated fixture inside the caller's transaction; a score makes it 'played'."""
-    values = _fixture_values(
-        session, season_id=season_id, competition_id=competition_id, club_id=club_id, opponent_id=opponent_id,
-        venue_side=venue_side, kickoff_local=kickoff_local, timezone=timezone, time_known=time_known,
-        venue=venue, round=round, goals_for=goals_for, goals_against=goals_against, extra_time=extra_time,
-        penalties_for=penalties_for, penalties_against=penalties_against, external_id=external_id,
-        notes=notes,
-    )
-    return _insert(session, values, by)
+def create_fixture(session: Session, *, by: str, **fields: Any) -> Fixture:
+    """Insert a validated fixture inside the caller's transaction; a score makes it 'played'.
+
+    Takes the keywords of ``_fixture_values`` (the one typed list of a fixture's fields).
+    """
+    return _insert(session, _fixture_values(session, **fields), by)
 
 
 def _insert(session: Session, values: dict[str, Any], by: str) -> Fixture:

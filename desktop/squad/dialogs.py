@@ -36,7 +36,7 @@ from desktop.squad.delegates import (
     make_money_edit,
     money_of,
 )
-from desktop.undo import push_applied
+from desktop.undo import DbCommand, push_applied
 
 if TYPE_CHECKING:
     from db.queries import SquadRow
@@ -87,6 +87,18 @@ class _FormDialog(QDialog):
         column.addWidget(self._error_label(field))
         self.form.addRow(label, box)
         return widget
+
+    def push(self, command: DbCommand) -> bool:
+        """Apply ``command`` and put it on the undo stack; on a refusal show why and return False."""
+        try:
+            push_applied(self.context, command)
+        except ValidationError as error:
+            self.show_error(error.field, error.message)
+            return False
+        except DugoutError as error:
+            self.show_error("general", str(error))
+            return False
+        return True
 
     def show_error(self, field: str, message: str) -> None:
         """Show ``message`` next to ``field`` (or under the form when no field matches)."""
@@ -165,15 +177,8 @@ class AddPlayerDialog(_FormDialog):
 
         player, membership = self.values()
         self.command = AddPlayerCommand(self.context, player, membership)
-        try:
-            push_applied(self.context, self.command)
-        except ValidationError as error:
-            self.show_error(error.field, error.message)
-            return
-        except DugoutError as error:
-            self.show_error("general", str(error))
-            return
-        super().accept()
+        if self.push(self.command):
+            super().accept()
 
 
 class MarkLeftDialog(_FormDialog):
@@ -197,15 +202,8 @@ class MarkLeftDialog(_FormDialog):
         from desktop.squad.commands import MarkLeftCommand
 
         command = MarkLeftCommand(self.context, self.row, date_of(self.left_on), self.reason.currentData())
-        try:
-            push_applied(self.context, command)
-        except ValidationError as error:
-            self.show_error(error.field, error.message)
-            return
-        except DugoutError as error:
-            self.show_error("general", str(error))
-            return
-        super().accept()
+        if self.push(command):
+            super().accept()
 
 
 class PlayerDialog(QDialog):
