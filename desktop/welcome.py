@@ -115,7 +115,7 @@ class WelcomeDialog(QDialog):
             button.clicked.connect(lambda _=False, k=key: self._choose(k))
             layout.addWidget(button)
             note = QLabel(hint)
-            note.setObjectName("emptyState")
+            note.setObjectName("hint")
             note.setWordWrap(True)
             layout.addWidget(note)
         self.resize(520, 380)

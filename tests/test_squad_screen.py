@@ -265,3 +265,28 @@ def test_date_and_money_editors_commit_with_tab(screen, context, qtbot) -> None:
     qtbot.keyClick(money, Qt.Key.Key_Return)
     assert screen.selected_row().annual_wage_cents == 1_250_000_000
     assert context.undo_stack.count() == 2
+
+
+def test_double_click_edits_an_editable_cell_but_opens_the_card_on_a_read_only_one(qtbot, screen) -> None:
+    from desktop.squad.columns import COLUMN_INDEX
+
+    screen.show()
+    qtbot.waitExposed(screen)
+    table = screen.table
+    shirt = screen.proxy.index(0, COLUMN_INDEX["shirt"])
+    rect = table.visualRect(shirt)
+    double_click(qtbot, table, rect.center())
+    assert table.state() == table.State.EditingState
+    assert screen.player_dialog is None
+    qtbot.keyClick(table.viewport().focusWidget() or table, Qt.Key.Key_Escape)
+    age = screen.proxy.index(0, COLUMN_INDEX["age"])
+    with qtbot.waitSignal(screen.player_opened):
+        double_click(qtbot, table, table.visualRect(age).center())
+    assert screen.player_dialog is not None
+    screen.player_dialog.close()
+
+
+def double_click(qtbot, table, point) -> None:
+    """A real double-click: press/release then the double-click event (Qt checks the pressed index)."""
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=point)

@@ -165,9 +165,11 @@ class SquadScreen(QWidget):
         self.table.sortByColumn(COLUMN_INDEX["shirt"], Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Double-click edits an editable cell (Qt then does not emit ``activated``); Enter, or a
+        # double-click on a read-only cell such as Age, opens the player card.
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
                                    | QAbstractItemView.EditTrigger.AnyKeyPressed
-                                   | QAbstractItemView.EditTrigger.SelectedClicked)
+                                   | QAbstractItemView.EditTrigger.DoubleClicked)
         self.table.verticalHeader().hide()
         self.table.activated.connect(self.open_player)
         header = self.table.horizontalHeader()
