@@ -132,7 +132,7 @@ class AddPlayerDialog(_FormDialog):
         self.name = self.add_field("name", self.tr("Name"), QLineEdit())
         self.shirt = QSpinBox()
         self.shirt.setRange(0, 99)
-        self.shirt.setSpecialValueText(self.tr("none"))
+        self.shirt.setSpecialValueText("—")
         self.add_field("shirt_number", self.tr("Shirt number"), self.shirt)
         self.position = QComboBox()
         fill_choices(self.position, POSITION)
