@@ -44,6 +44,24 @@ def db_path(tmp_path: Path, _empty_template: Path) -> Path:
     return target
 
 
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo season built once per session; never written to (use ``demo_path``)."""
+    from db.demo import create_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    create_demo(path)
+    return path
+
+
+@pytest.fixture
+def demo_path(tmp_path: Path, demo_template: Path) -> Path:
+    """A private copy of the demo season."""
+    target = tmp_path / "demo.sqlite"
+    shutil.copyfile(demo_template, target)
+    return target
+
+
 @pytest.fixture
 def database(db_path: Path) -> Iterator[Database]:
     """The fresh database, opened."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -48,11 +47,9 @@ UTC = dt.UTC
 
 
 @pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A demo database built once for the module; tests that write use a copy."""
-    path = tmp_path_factory.mktemp("demo") / "demo.dugout"
-    create_demo(path)
-    return path
+def demo_file(demo_template: Path) -> Path:
+    """The session's demo database (conftest); tests that write use ``demo_copy``."""
+    return demo_template
 
 
 @pytest.fixture(scope="module")
@@ -63,10 +60,8 @@ def demo(demo_file: Path) -> Iterator[Database]:
 
 
 @pytest.fixture
-def demo_copy(demo_file: Path, tmp_path: Path) -> Path:
-    copy = tmp_path / "demo-copy.dugout"
-    shutil.copyfile(demo_file, copy)
-    return copy
+def demo_copy(demo_path: Path) -> Path:
+    return demo_path
 
 
 @contextmanager

@@ -11,23 +11,8 @@ import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from db.demo import create_demo
 from desktop.main_window import MainWindow
 from desktop.welcome import NewClubDialog, WelcomeDialog
-
-
-@pytest.fixture(scope="module")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
-    create_demo(path)
-    return path
-
-
-@pytest.fixture
-def demo_path(tmp_path: Path, demo_template: Path) -> Path:
-    target = tmp_path / "demo.sqlite"
-    shutil.copyfile(demo_template, target)
-    return target
 
 
 @pytest.fixture
