@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import func
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
@@ -13,7 +12,7 @@ from db.domain.vocab import LEAVE_REASONS
 from db.engine import Database, current_user
 from db.errors import StaleEdit, ValidationError
 from db.i18n import tr
-from db.models import Injury, Player, SquadMembership
+from db.models import Player, SquadMembership
 from db.validation import (
     check_choice,
     check_contract_order,
@@ -62,17 +61,33 @@ def check_shirt_free(
             )
 
 
-def create_player(session: Session, values: dict[str, Any], *, as_of: dt.date, by: str) -> Player:
-    """Insert a validated player inside the caller's transaction."""
+def check_membership_change(session: Session, current: SquadMembership, clean: dict[str, Any]) -> None:
+    """Rules that need the stored row: contract order, a free shirt number, leaving dated and explained."""
+    check_contract_order(
+        clean.get("contract_start", current.contract_start), clean.get("contract_end", current.contract_end)
+    )
+    stays = clean.get("left_on", current.left_on) is None
+    if stays and ("shirt_number" in clean or "left_on" in clean):
+        shirt = clean.get("shirt_number", current.shirt_number)
+        check_shirt_free(session, current.club_id, current.season_id, shirt, current.id)
+    if ("left_on" in clean) != ("left_reason" in clean):
+        raise ValidationError("left_reason", "incomplete", tr("Leaving needs both a date and a reason"))
+
+
+def create_player(
+    session: Session, values: dict[str, Any], *, as_of: dt.date, by: str, player_id: int | None = None
+) -> Player:
+    """Insert a validated player inside the caller's transaction (``player_id`` restores a known id)."""
     clean = validate_player_values({"name": values.get("name"), **values}, as_of=as_of)
-    player = Player(updated_by=by, **clean)
+    player = Player(id=player_id, updated_by=by, **clean)
     session.add(player)
     session.flush()
     return player
 
 
 def add_membership(
-    session: Session, *, player_id: int, club_id: int, season_id: int, values: dict[str, Any], by: str
+    session: Session, *, player_id: int, club_id: int, season_id: int, values: dict[str, Any], by: str,
+    membership_id: int | None = None,
 ) -> SquadMembership:
     """Put a player in a club's squad for a season, inside the caller's transaction."""
     clean = validate_membership_values(values)
@@ -87,7 +102,9 @@ def add_membership(
     ).first()
     if existing is not None:
         raise ValidationError("player_id", "already_in_squad", tr("The player is already in this squad"))
-    membership = SquadMembership(player_id=player_id, club_id=club_id, season_id=season_id, updated_by=by, **clean)
+    membership = SquadMembership(
+        id=membership_id, player_id=player_id, club_id=club_id, season_id=season_id, updated_by=by, **clean
+    )
     session.add(membership)
     try:
         session.flush()
@@ -105,38 +122,29 @@ def add_player_to_squad(
     membership: dict[str, Any],
     as_of: dt.date,
     by: str | None = None,
+    ids: tuple[int, int] | None = None,
 ) -> tuple[int, int]:
-    """Create a player and their squad membership in one transaction; return both ids."""
+    """Create a player and their squad membership in one transaction; return both ids.
+
+    ``ids`` brings back a player that an undo took out, under the same ids, so later undo steps
+    that name those rows still find them.
+    """
     by = by or current_user()
+    player_id, membership_id = ids or (None, None)
     with database.transaction() as session:
-        new_player = create_player(session, player, as_of=as_of, by=by)
+        taken = player_id is not None and (
+            session.get(Player, player_id) is not None or session.get(SquadMembership, membership_id) is not None
+        )
+        if taken:
+            raise StaleEdit("player", player_id or 0, tr("Another player took this place since; not restored"))
+        new_player = create_player(session, player, as_of=as_of, by=by, player_id=player_id)
         assert new_player.id is not None
         new_membership = add_membership(
-            session, player_id=new_player.id, club_id=club_id, season_id=season_id, values=membership, by=by
+            session, player_id=new_player.id, club_id=club_id, season_id=season_id, values=membership, by=by,
+            membership_id=membership_id,
         )
         assert new_membership.id is not None
         return new_player.id, new_membership.id
-
-
-def remove_new_player(database: Database, player_id: int, membership_id: int, seen_version: int) -> None:
-    """Take back a player just added (undo of "add player"): only while they have no other history."""
-    with database.transaction() as session:
-        membership = session.get(SquadMembership, membership_id)
-        if membership is None or membership.version != seen_version or membership.player_id != player_id:
-            raise StaleEdit("squad_membership", membership_id, tr("The player was changed since; not removed"))
-        others = session.exec(
-            select(func.count()).select_from(SquadMembership).where(
-                SquadMembership.player_id == player_id, SquadMembership.id != membership_id
-            )
-        ).one()
-        injuries = session.exec(select(func.count()).select_from(Injury).where(Injury.player_id == player_id)).one()
-        if others or injuries:
-            raise StaleEdit("player", player_id, tr("The player has history now and is kept; mark them as left instead"))
-        session.delete(membership)
-        session.flush()
-        player = session.get(Player, player_id)
-        if player is not None:
-            session.delete(player)
 
 
 def update_player(
@@ -172,13 +180,7 @@ def update_membership(
                 membership_id,
                 tr("Someone else changed this squad entry since you opened it; reload and try again"),
             )
-        check_contract_order(
-            clean.get("contract_start", current.contract_start), clean.get("contract_end", current.contract_end)
-        )
-        if "shirt_number" in clean and (current.left_on is None or clean.get("left_on", 1) is None):
-            check_shirt_free(session, current.club_id, current.season_id, clean["shirt_number"], membership_id)
-        if ("left_on" in clean) != ("left_reason" in clean):
-            raise ValidationError("left_reason", "incomplete", tr("Leaving needs both a date and a reason"))
+        check_membership_change(session, current, clean)
         return update_versioned(session, SquadMembership, membership_id, seen_version, clean, by or current_user())
 
 
@@ -191,16 +193,3 @@ def mark_left(
         raise ValidationError("left_on", "empty", tr("Left on must be a date"))
     why = check_choice("left_reason", reason, LEAVE_REASONS, label=tr("Reason for leaving"), required=True)
     return update_membership(database, membership_id, seen_version, {"left_on": day, "left_reason": why}, by=by)
-
-
-def undo_left(database: Database, membership_id: int, seen_version: int, *, by: str | None = None) -> int:
-    """Take back a "left" record (undo of mark-as-left); refused if the shirt was given away since."""
-    with database.transaction() as session:
-        current = session.get(SquadMembership, membership_id)
-        if current is None or current.version != seen_version:
-            raise StaleEdit("squad_membership", membership_id, tr("This squad entry changed since; not restored"))
-        check_shirt_free(session, current.club_id, current.season_id, current.shirt_number, membership_id)
-        return update_versioned(
-            session, SquadMembership, membership_id, seen_version, {"left_on": None, "left_reason": None},
-            by or current_user(),
-        )

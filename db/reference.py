@@ -23,9 +23,13 @@ PINNED_AS_OF = "pinned_as_of"
 DEMO = "demo_dataset"
 
 
+# Letters Unicode does not split into a base letter plus an accent (Ødegaard, Łukasz, Đoković).
+_UNSPLIT = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ı": "i"})
+
+
 def fold(text: str) -> str:
     """Case- and accent-insensitive key: 'Atlético Madrid' and 'atletico madrid' fold alike."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_UNSPLIT))
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(plain.replace(".", " ").split())
 

@@ -5,7 +5,8 @@ Signals:
         table names ("player", "squad_membership", …), ``ids`` a frozenset of row ids of those kinds.
     as_of_changed(date): the planning date changed.
     database_opened(): another database was opened (screens reload everything).
-    message(text): something the user should read (a refused undo, a failed save) in the status bar.
+    message(text): something the user must read (a refused undo): a dialog and the status bar.
+    status(text): a passing note for the status bar only (a value that was not saved).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ class AppContext(QObject):
     as_of_changed = Signal(object)
     database_opened = Signal()
     message = Signal(str)
+    status = Signal(str)
 
     def __init__(self, settings: QSettings, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -40,6 +42,9 @@ class AppContext(QObject):
         self.currency = "EUR"
         self.as_of = dt.date.today()
         self.explicit_as_of: dt.date | None = None
+        # The version each row had after this app's own last write to it ((table, id) -> version).
+        # Undo/redo expect exactly that version, so a write by anyone else in between is caught.
+        self.own_versions: dict[tuple[str, int], int] = {}
 
     def open_database(self, database: Database) -> None:
         """Switch to ``database``: read its club, season and planning date; clear the undo stack."""
@@ -49,6 +54,7 @@ class AppContext(QObject):
         if self.database is not None and self.database is not database:
             self.database.close()
         self.undo_stack.clear()
+        self.own_versions.clear()
         self.database = database
         with database.reading() as session:
             found = our_club_and_season(session)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.locale_format import display_locale
 from desktop.theme import SETTING as THEME_SETTING
 from desktop.theme import apply_theme, is_dark
 
@@ -95,6 +96,8 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
+        bar.setObjectName("menuBar")
+        bar.setAccessibleName(self.tr("Menu bar"))
         file_menu = bar.addMenu(self.tr("&File"))
         self._action(file_menu, "actionNewClub", self.tr("New club…"), self.new_club, QKeySequence.StandardKey.New)
         self._action(file_menu, "actionOpen", self.tr("Open…"), self.open_file, QKeySequence.StandardKey.Open)
@@ -115,6 +118,10 @@ class MainWindow(QMainWindow):
         self.edit_menu.addSeparator()
         self._action(self.edit_menu, "actionFind", self.tr("Find"), self.focus_filter, QKeySequence.StandardKey.Find)
         view = bar.addMenu(self.tr("&View"))
+        for menu, name, label in ((file_menu, "fileMenu", self.tr("File")), (self.edit_menu, "editMenu", self.tr("Edit")),
+                                  (view, "viewMenu", self.tr("View"))):
+            menu.setObjectName(name)
+            menu.setAccessibleName(label)
         self.dark_action = self._action(view, "actionDarkTheme", self.tr("Dark theme"), self.toggle_theme)
         self.dark_action.setCheckable(True)
         self.dark_action.setChecked(is_dark(self.settings))
@@ -154,10 +161,15 @@ class MainWindow(QMainWindow):
         if self.options.as_of:
             self.context.explicit_as_of = dt.date.fromisoformat(self.options.as_of)
         self.context.message.connect(self._show_message)
+        self.context.status.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.context.as_of_changed.connect(lambda _day: self._refresh_status())
         bind_undo_actions(self.context.undo_stack, self.undo_action, self.redo_action)
-        target = self.options.db_url or self.options.db or self.settings.value("session/last_database")
-        if target and self.open_target(str(target)):
+        explicit = self.options.db_url or self.options.db
+        if explicit and self.open_target(str(explicit)):
+            return
+        remembered = self.settings.value("session/last_database")
+        # A remembered file that has gone (moved, unmounted drive) must not come back empty.
+        if not explicit and remembered and self.open_target(str(remembered), create=False):
             return
         self.welcome()
 
@@ -169,7 +181,7 @@ class MainWindow(QMainWindow):
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         dialog.deleteLater()
         if not accepted or dialog.choice is None:
-            if self.context is None or self.context.database is None:
+            if not self._has_database():
                 QTimer.singleShot(0, self.close)
             return
         if dialog.choice == "demo":
@@ -178,8 +190,13 @@ class MainWindow(QMainWindow):
             self.new_club()
         elif dialog.chosen_file is not None:
             self.open_target(str(dialog.chosen_file))
+        if not self._has_database():  # the choice was cancelled or failed: offer it again
+            QTimer.singleShot(0, self.welcome)
 
-    def open_target(self, target: str) -> bool:
+    def _has_database(self) -> bool:
+        return self.context is not None and self.context.database is not None
+
+    def open_target(self, target: str, *, create: bool = True) -> bool:
         """Open a database by path or URL; on refusal explain why and keep the current one."""
         from db.errors import DugoutError
         from db.opening import open_database
@@ -187,10 +204,11 @@ class MainWindow(QMainWindow):
         assert self.context is not None
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            database = open_database(target)
-        except DugoutError as error:
+            database = open_database(target, create=create)
+        except Exception as error:  # a refused file, a missing driver, a server that is down
             QApplication.restoreOverrideCursor()
-            QMessageBox.warning(self, self.tr("Cannot open database"), str(error))
+            reason = str(error) if isinstance(error, DugoutError) else self.tr("{t}: {e}").format(t=target, e=error)
+            QMessageBox.warning(self, self.tr("Cannot open database"), reason)
             return False
         QApplication.restoreOverrideCursor()
         self.context.open_database(database)
@@ -215,7 +233,7 @@ class MainWindow(QMainWindow):
 
     def new_club(self) -> None:
         """Ask for club, league and season; create a new database file for it and open it."""
-        from db.errors import ValidationError
+        from db.errors import DugoutError, ValidationError
         from db.opening import open_database
         from db.paths import data_dir
         from db.setup import start_new_club
@@ -225,7 +243,11 @@ class MainWindow(QMainWindow):
         while dialog.exec() == QDialog.DialogCode.Accepted:
             path = dialog.database_file(data_dir())
             values = dialog.values()
-            database = open_database(path)
+            try:
+                database = open_database(path)
+            except DugoutError as error:  # e.g. the data folder cannot be created
+                dialog.show_error("club_name", str(error))
+                continue
             try:
                 start_new_club(database, **values)
             except ValidationError as error:
@@ -299,7 +321,8 @@ class MainWindow(QMainWindow):
             return
         club = context.club_name or self.tr("no club yet")
         self.setWindowTitle(f"Dugout — {club} ({context.database.display_name})")
-        self.as_of_button.setText(self.tr("Planning date: {d}").format(d=context.as_of.strftime("%-d %b %Y")))
+        day = QDate(context.as_of.year, context.as_of.month, context.as_of.day)
+        self.as_of_button.setText(self.tr("Planning date: {d}").format(d=display_locale().toString(day, "d MMM yyyy")))
         self.database_label.setText(str(context.database.path or context.database.display_name))
 
     def _show_message(self, text: str) -> None:

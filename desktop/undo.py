@@ -8,12 +8,15 @@ stack never claims a state the database does not have.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from desktop.context import AppContext
+
+log = logging.getLogger(__name__)
 
 
 class DbCommand(QUndoCommand):
@@ -54,7 +57,9 @@ class DbCommand(QUndoCommand):
 
         try:
             kinds, ids = step()
-        except DugoutError as error:
+        except Exception as error:  # never into Qt: a locked or vanished database included
+            if not isinstance(error, DugoutError):
+                log.exception("%s failed", self.text())
             self.setObsolete(True)
             template = QCoreApplication.translate("DbCommand", "Could not {action}: {reason}")
             self.context.message.emit(template.format(action=self.text()[:1].lower() + self.text()[1:], reason=error))

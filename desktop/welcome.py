@@ -19,11 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-
-def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
-    widget.setObjectName(name)
-    widget.setAccessibleName(accessible)
-    return widget
+from desktop.naming import button_box, named
 
 
 class NewClubDialog(QDialog):
@@ -36,9 +32,9 @@ class NewClubDialog(QDialog):
         from db.reference import season_label_for
 
         form = QFormLayout()
-        self.club = _named(QLineEdit(), "clubName", self.tr("Club name"))
-        self.league = _named(QLineEdit("LaLiga"), "league", self.tr("League"))
-        self.season = _named(QLineEdit(season_label_for(today or dt.date.today())), "seasonLabel", self.tr("Season"))
+        self.club = named(QLineEdit(), "clubName", self.tr("Club name"))
+        self.league = named(QLineEdit("LaLiga"), "league", self.tr("League"))
+        self.season = named(QLineEdit(season_label_for(today or dt.date.today())), "seasonLabel", self.tr("Season"))
         self.errors: dict[str, QLabel] = {}
         for field, label, editor in (
             ("club_name", self.tr("Club name"), self.club),
@@ -51,8 +47,7 @@ class NewClubDialog(QDialog):
             error.hide()
             form.addRow("", error)
             self.errors[field] = error
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.setObjectName("newClubButtons")
+        buttons = button_box(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, "newClub")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -203,3 +203,78 @@ def test_opening_another_database_clears_the_undo_stack(
     assert window.context.undo_stack.count() == 0
     assert not window.undo_action.isEnabled()
     assert window.windowTitle().endswith("(other.sqlite)")
+
+
+def test_a_remembered_database_that_is_gone_is_not_recreated(qtbot, settings: QSettings, tmp_path: Path) -> None:
+    gone = tmp_path / "unmounted" / "club.sqlite"
+    settings.setValue("session/last_database", str(gone))
+    window = _window(qtbot, settings)
+    warnings: list[str] = []
+    seen: list[bool] = []
+
+    def close_welcome(dialog: QWidget) -> None:
+        seen.append(True)
+        dialog.reject()
+
+    _when_modal(QMessageBox, lambda box: (warnings.append(box.text()), box.accept()))
+    _when_modal(WelcomeDialog, close_welcome)
+    window.start()
+    qtbot.waitUntil(lambda: bool(seen))
+    assert not gone.exists() and not gone.parent.exists()
+    assert warnings and "club.sqlite" in warnings[0]
+
+
+def test_cancelling_new_club_at_first_run_offers_the_welcome_again(qtbot, settings: QSettings) -> None:
+    window = _window(qtbot, settings)
+    welcomes: list[int] = []
+
+    def on_welcome(dialog: QWidget) -> None:
+        welcomes.append(1)
+        if len(welcomes) == 1:
+            _when_modal(NewClubDialog, lambda new: new.reject())
+            qtbot.mouseClick(dialog.findChild(QWidget, "welcome_new"), Qt.MouseButton.LeftButton)
+        else:
+            dialog.reject()
+
+    _when_modal(WelcomeDialog, on_welcome)
+    window.start()
+    qtbot.waitUntil(lambda: len(welcomes) == 1)
+    _when_modal(WelcomeDialog, on_welcome)
+    qtbot.waitUntil(lambda: len(welcomes) == 2)
+
+
+def test_every_dialog_names_its_interactive_widgets(qtbot, settings: QSettings, demo_path: Path) -> None:
+    from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QComboBox, QLineEdit
+
+    from desktop.squad.dialogs import AddPlayerDialog, MarkLeftDialog, PlayerDialog
+
+    window = _window(qtbot, settings, demo_path)
+    window.start()
+    context = window.context
+    row = window.screens["squad"].model.row_at(0)
+    dialogs = [AddPlayerDialog(context), MarkLeftDialog(context, row), PlayerDialog(context, row),
+               NewClubDialog(), WelcomeDialog()]
+    interactive = (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView)
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+        unnamed = [
+            f"{type(dialog).__name__}:{type(w).__name__}"
+            for w in dialog.findChildren(QWidget)
+            if isinstance(w, interactive) and not w.objectName().startswith("qt_")
+            and w.window() is dialog  # a combo box's popup list is its own internal window
+            and not (w.objectName() and w.accessibleName())
+        ]
+        assert unnamed == []
+
+
+def test_quitting_after_an_edit_raises_nothing(qtbot, settings: QSettings, demo_path: Path) -> None:
+    """The undo stack still emits while the window is torn down; nothing may be left listening."""
+    from desktop.squad.columns import COLUMN_INDEX
+
+    window = MainWindow(settings, Namespace(db=str(demo_path), db_url=None, as_of=None))
+    window.start()
+    screen = window.screens["squad"]
+    assert screen.proxy.setData(screen.proxy.index(0, COLUMN_INDEX["shirt"]), 97)
+    window.close()
+    window.deleteLater()
+    qtbot.wait(50)  # pytest-qt fails the test on any exception raised in a slot meanwhile

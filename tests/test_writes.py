@@ -13,8 +13,9 @@ from sqlmodel import select
 from db.engine import Database
 from db.errors import StaleEdit, ValidationError
 from db.models import Player, SquadMembership
-from db.players import add_player_to_squad, mark_left, undo_left, update_membership, update_player
+from db.players import add_player_to_squad, mark_left, update_membership, update_player
 from db.reference import ensure_club, ensure_season
+from db.restoring import swap_fields
 from tests.conftest import AS_OF
 
 
@@ -138,10 +139,13 @@ def test_stale_edit_is_refused(db_path: Path, squad, database) -> None:
 
 def test_leaving_is_a_dated_record_and_frees_the_shirt(database, squad) -> None:
     _, membership_id = _add(database, squad, "Toni Kroos", 8)
-    version = mark_left(database, membership_id, 1, left_on="2024-06-30", reason="retired")
+    mark_left(database, membership_id, 1, left_on="2024-06-30", reason="retired")
     _add(database, squad, "Federico Valverde", 8)  # number 8 is free again
     with pytest.raises(ValidationError) as info:
-        undo_left(database, membership_id, version)
+        swap_fields(
+            database, "squad_membership", membership_id, as_of=AS_OF,
+            expected={"left_on": "2024-06-30", "left_reason": "retired"}, changes={"left_on": None, "left_reason": None},
+        )
     assert info.value.field == "shirt_number"
     with database.reading() as session:
         kept = session.get(SquadMembership, membership_id)

@@ -134,14 +134,6 @@ def format_date(day: dt.date | None, locale: QLocale) -> str:
     return locale.toString(QDate(day.year, day.month, day.day), date_format(locale)) if day else ""
 
 
-def display_locale() -> QLocale:
-    """The user's locale for numbers, money and dates; British English when the system says only "C"."""
-    locale = QLocale()
-    if locale.language() == QLocale.Language.C:
-        return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
-    return locale
-
-
 def format_nationality(row: SquadRow) -> str:
     """Codes with the EU mark: "ENG · non-EU", "FRA/ESP · EU"."""
     codes = "/".join(row.nationalities)

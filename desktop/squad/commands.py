@@ -1,9 +1,13 @@
-"""Undo commands of the squad screen: edit a field, add a player, mark a player as left."""
+"""Undo commands of the squad screen: edit a field, add a player, mark a player as left.
+
+The first application of a command carries the version the user saw (a stale edit is refused).
+Undo and redo then compare-and-swap on values (``db.restoring``): they write only if the row
+still holds what the command left there, so another user's later change is never overwritten.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import weakref
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
@@ -16,68 +20,68 @@ if TYPE_CHECKING:
     from db.queries import SquadRow
     from desktop.context import AppContext
 
-# The version each row had after this app's own last write to it, per open database. A command
-# that undoes or redoes uses it, so a chain of our own edits on one row does not look stale, while
-# a write by anyone else (which moves the version past it) still does.
-_OWN_VERSIONS: weakref.WeakKeyDictionary[Database, dict[tuple[str, int], int]] = weakref.WeakKeyDictionary()
-
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("SquadCommands", text)
 
 
-class _VersionedCommand(DbCommand):
-    """A command on one row that remembers the version it last wrote."""
+class _SquadCommand(DbCommand):
+    """Shared access to the open database."""
 
     def _database(self) -> Database:
         assert self.context.database is not None, "no database is open"
         return self.context.database
 
-    def _seen(self, table: str, row_id: int, fallback: int) -> int:
-        # The later of what this command saw and what our own last write produced.
-        return max(fallback, _OWN_VERSIONS.get(self._database(), {}).get((table, row_id), fallback))
+    def _wrote(self, table: str, row_id: int, version: int) -> None:
+        self.context.own_versions[(table, row_id)] = version
 
-    def _wrote(self, table: str, row_id: int, version: int) -> int:
-        _OWN_VERSIONS.setdefault(self._database(), {})[(table, row_id)] = version
-        return version
+    def _swap(self, table: str, row_id: int, expected: dict[str, Any], changes: dict[str, Any]) -> None:
+        from db.restoring import swap_fields
+
+        key = (table, row_id)
+        version = swap_fields(
+            self._database(), table, row_id, expected=expected, changes=changes, as_of=self.context.as_of,
+            version=self.context.own_versions.get(key),
+        )
+        self._wrote(table, row_id, version)
 
 
-class EditSquadFieldCommand(_VersionedCommand):
+class EditSquadFieldCommand(_SquadCommand):
     """Change one field of a squad row ("Change shirt number of Bellingham")."""
 
     def __init__(self, context: AppContext, row: SquadRow, column: Column, value: Any) -> None:
         assert column.field is not None and column.target is not None
         text = _tr("Change {what} of {who}").format(what=_tr(column.noun), who=last_name(row.name))
         super().__init__(context, text)
-        self.column = column
+        self.field = column.field
         self.table = column.target
         self.row_id = row.player_id if column.target == PLAYER else row.membership_id
-        self.version = row.player_version if column.target == PLAYER else row.membership_version
+        self.seen_version = row.player_version if column.target == PLAYER else row.membership_version
         self.old_value = column.stored_value(row)
         self.new_value = value
 
-    def _write(self, value: Any) -> tuple[set[str], set[int]]:
+    def apply(self) -> tuple[set[str], set[int]]:
         from db.players import update_membership, update_player
 
-        field = self.column.field
-        assert field is not None
-        seen = self._seen(self.table, self.row_id, self.version)
-        if self.table == PLAYER:
-            new = update_player(self._database(), self.row_id, seen, {field: value}, as_of=self.context.as_of)
+        if self.seen_version is None:  # a redo after an undo: the row must hold the old value
+            self._swap(self.table, self.row_id, {self.field: self.old_value}, {self.field: self.new_value})
+        elif self.table == PLAYER:
+            self._wrote(self.table, self.row_id, update_player(
+                self._database(), self.row_id, self.seen_version, {self.field: self.new_value},
+                as_of=self.context.as_of))
         else:
-            new = update_membership(self._database(), self.row_id, seen, {field: value})
-        self.version = self._wrote(self.table, self.row_id, new)
+            self._wrote(self.table, self.row_id, update_membership(
+                self._database(), self.row_id, self.seen_version, {self.field: self.new_value}))
+        self.seen_version = None
         return {self.table}, {self.row_id}
 
-    def apply(self) -> tuple[set[str], set[int]]:
-        return self._write(self.new_value)
-
     def revert(self) -> tuple[set[str], set[int]]:
-        return self._write(self.old_value)
+        self._swap(self.table, self.row_id, {self.field: self.new_value}, {self.field: self.old_value})
+        return {self.table}, {self.row_id}
 
 
-class AddPlayerCommand(_VersionedCommand):
-    """Add a new player to the squad; undo takes them out again while they have no other history."""
+class AddPlayerCommand(_SquadCommand):
+    """Add a new player to the squad; undo takes them out again while nobody else touched them."""
 
     def __init__(self, context: AppContext, player: dict[str, Any], membership: dict[str, Any]) -> None:
         super().__init__(context, _tr("Add {who}").format(who=str(player.get("name") or "").strip()))
@@ -85,48 +89,56 @@ class AddPlayerCommand(_VersionedCommand):
         self.membership = dict(membership)
         self.player_id: int | None = None
         self.membership_id: int | None = None
+        self._stored: tuple[dict[str, Any], dict[str, Any]] | None = None
 
     def apply(self) -> tuple[set[str], set[int]]:
         from db.players import add_player_to_squad
+        from db.restoring import stored_values
 
         assert self.context.club_id is not None and self.context.season_id is not None
+        again = (self.player_id, self.membership_id) if self.player_id and self.membership_id else None
         self.player_id, self.membership_id = add_player_to_squad(
             self._database(), club_id=self.context.club_id, season_id=self.context.season_id,
-            player=self.player, membership=self.membership, as_of=self.context.as_of,
+            player=self.player, membership=self.membership, as_of=self.context.as_of, ids=again,
         )
+        self._stored = stored_values(self._database(), self.player_id, self.membership_id)
+        self._wrote(PLAYER, self.player_id, 1)
         self._wrote(MEMBERSHIP, self.membership_id, 1)
         return {MEMBERSHIP}, {self.membership_id}
 
     def revert(self) -> tuple[set[str], set[int]]:
-        from db.players import remove_new_player
+        from db.restoring import remove_new_player
 
-        assert self.player_id is not None and self.membership_id is not None
-        seen = self._seen(MEMBERSHIP, self.membership_id, 1)
-        remove_new_player(self._database(), self.player_id, self.membership_id, seen)
+        assert self.player_id is not None and self.membership_id is not None and self._stored is not None
+        own = self.context.own_versions
+        versions = (own.get((PLAYER, self.player_id), 1), own.get((MEMBERSHIP, self.membership_id), 1))
+        remove_new_player(self._database(), self.player_id, self.membership_id, expected=self._stored,
+                          versions=versions)
         return {MEMBERSHIP}, {self.membership_id}
 
 
-class MarkLeftCommand(_VersionedCommand):
+class MarkLeftCommand(_SquadCommand):
     """Record that a player left on a day for a reason; undo restores them to the squad."""
 
     def __init__(self, context: AppContext, row: SquadRow, left_on: dt.date, reason: str) -> None:
         super().__init__(context, _tr("Mark {who} as left").format(who=last_name(row.name)))
         self.membership_id = row.membership_id
-        self.version = row.membership_version
-        self.left_on = left_on
-        self.reason = reason
+        self.seen_version: int | None = row.membership_version
+        self.left = {"left_on": left_on, "left_reason": reason}
+        self.stayed: dict[str, Any] = {"left_on": None, "left_reason": None}
 
     def apply(self) -> tuple[set[str], set[int]]:
         from db.players import mark_left
 
-        seen = self._seen(MEMBERSHIP, self.membership_id, self.version)
-        new = mark_left(self._database(), self.membership_id, seen, left_on=self.left_on, reason=self.reason)
-        self.version = self._wrote(MEMBERSHIP, self.membership_id, new)
+        if self.seen_version is None:
+            self._swap(MEMBERSHIP, self.membership_id, self.stayed, self.left)
+        else:
+            self._wrote(MEMBERSHIP, self.membership_id, mark_left(
+                self._database(), self.membership_id, self.seen_version,
+                left_on=self.left["left_on"], reason=self.left["left_reason"]))
+        self.seen_version = None
         return {MEMBERSHIP}, {self.membership_id}
 
     def revert(self) -> tuple[set[str], set[int]]:
-        from db.players import undo_left
-
-        seen = self._seen(MEMBERSHIP, self.membership_id, self.version)
-        self.version = self._wrote(MEMBERSHIP, self.membership_id, undo_left(self._database(), self.membership_id, seen))
+        self._swap(MEMBERSHIP, self.membership_id, self.left, self.stayed)
         return {MEMBERSHIP}, {self.membership_id}

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from db.domain.vocab import POSITIONS
 from db.errors import ValidationError
+from desktop.locale_format import display_locale
 from desktop.squad.columns import (
     COLUMNS,
     DATE,
@@ -46,7 +47,6 @@ from desktop.squad.columns import (
     Column,
     currency_symbol,
     date_format,
-    display_locale,
 )
 from desktop.squad.model import SquadTableModel
 
@@ -196,6 +196,10 @@ class SquadDelegate(QStyledItemDelegate):
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex) -> None:
         self._commit_ok = model.setData(index, self.value_of(editor), Qt.ItemDataRole.EditRole)
+        if not self._commit_ok and self.model.last_error:
+            # Shown under the editor when it stays open; said in the status bar as well, because
+            # a click on another row closes the editor and the message would vanish with it.
+            self.model.context.status.emit(self.tr("Not saved: {m}").format(m=self.model.last_error[1]))
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         super().initStyleOption(option, index)

@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
 
 from db.domain.vocab import LEAVE_REASONS, POSITIONS
 from db.errors import DugoutError, ValidationError
+from desktop.locale_format import display_locale
+from desktop.naming import button_box, named
 from desktop.squad.columns import (
     FOOT,
     POSITION,
-    display_locale,
     format_date,
     format_foot,
     format_money,
@@ -58,7 +59,9 @@ class _FormDialog(QDialog):
         self.form = QFormLayout()
         self.error_labels: dict[str, QLabel] = {}
         self.general_error = self._error_label("general")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = button_box(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self.objectName() or "form"
+        )
         self.buttons.setObjectName("dialogButtons")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -97,6 +100,9 @@ class _FormDialog(QDialog):
             return False
         except DugoutError as error:
             self.show_error("general", str(error))
+            return False
+        except Exception as error:  # a locked or unreachable database: say so, keep the dialog
+            self.show_error("general", self.tr("Could not save: {e}").format(e=error))
             return False
         return True
 
@@ -233,12 +239,11 @@ class PlayerDialog(QDialog):
             (self.tr("Market value"), format_money(row.market_value_cents, context.currency, locale)),
             (self.tr("Wage per year"), format_money(row.annual_wage_cents, context.currency, locale)),
         ]
-        for label, value in facts:
-            shown = QLabel(value or "—")
+        for number, (label, value) in enumerate(facts):
+            shown = named(QLabel(value or "—"), f"playerFact{number}", label)
             shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            shown.setAccessibleName(label)
             form.addRow(label, shown)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = button_box(QDialogButtonBox.StandardButton.Close, "playerCard")
         buttons.setObjectName("playerDialogButtons")
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

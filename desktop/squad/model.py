@@ -12,6 +12,7 @@ from db.errors import DugoutError, StaleEdit, ValidationError
 from db.queries import SquadRow, memberships_of_players, squad_rows
 from db.reference import fold
 from db.validation import check_contract_order, validate_membership_values, validate_player_values
+from desktop.locale_format import display_locale
 from desktop.roles import RowRole, SortRole
 from desktop.squad.columns import (
     COLUMN_INDEX,
@@ -19,7 +20,6 @@ from desktop.squad.columns import (
     MEMBERSHIP,
     PLAYER,
     contract_tooltip,
-    display_locale,
     display_strings,
 )
 
@@ -63,7 +63,9 @@ class SquadTableModel(QAbstractTableModel):
         self._reload_pending = False
         context.data_changed.connect(self.on_data_changed)
         context.database_opened.connect(self._on_reload_signal)
-        context.as_of_changed.connect(self._on_reload_signal)
+        # Ages and contract warnings depend on the planning date, the set of rows does not:
+        # re-read every row in place (empty ids = all rows) so selection and scroll survive.
+        context.as_of_changed.connect(lambda _day: self.on_data_changed(frozenset({"squad_membership"}), frozenset()))
 
     # --- loading ----------------------------------------------------------------------------
     def has_squad(self) -> bool:
