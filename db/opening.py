@@ -80,7 +80,9 @@ def _identify_sqlite(path: Path, known: set[str] | None) -> Identified:
             if not check or check[0] != "ok":
                 raise DatabaseRefused("corrupt", tr("{p} is damaged (SQLite integrity check failed)", p=path))
             tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-            if not tables:
+            anything = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            marks = [connection.execute(f"PRAGMA {p}").fetchone()[0] for p in ("application_id", "user_version")]
+            if not anything and marks == [0, 0]:  # a bare SQLite file nobody has claimed
                 return Identified(FileState.EMPTY)
             if "alembic_version" not in tables or "player" not in tables:
                 raise DatabaseRefused("foreign", tr("{p} is an SQLite database, but not a Dugout one", p=path))
@@ -98,6 +100,17 @@ def _identify_sqlite(path: Path, known: set[str] | None) -> Identified:
             tr("{p} was written by a newer version of Dugout (schema {r}); update Dugout to open it", p=path, r=revision),
         )
     return Identified(FileState.DUGOUT, revision)
+
+
+def sqlite_file(target: str | Path) -> Path:
+    """The file behind a SQLite path or ``sqlite:///`` URL; an in-memory URL is refused."""
+    text = str(target)
+    if "://" not in text:
+        return Path(text).expanduser()
+    name = make_url(text).database
+    if not name or name == ":memory:" or name.startswith("file::memory:"):
+        raise DatabaseRefused("memory", tr("{u} is an in-memory database; Dugout needs a file", u=text))
+    return Path(name).expanduser()
 
 
 def open_database(
@@ -123,7 +136,7 @@ def open_database(
             run_upgrade(database.engine, config=config)
         return database
 
-    path = Path(make_url(text).database or "") if is_url else Path(text).expanduser()
+    path = sqlite_file(text)
     identified = identify(path, known_revisions(config))
     if identified.state is FileState.MISSING and not create:
         raise DatabaseRefused("missing", tr("{p} does not exist", p=path))

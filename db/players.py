@@ -12,7 +12,7 @@ from db.domain.vocab import LEAVE_REASONS
 from db.engine import Database, current_user
 from db.errors import StaleEdit, ValidationError
 from db.i18n import tr
-from db.models import Player, SquadMembership
+from db.models import Club, Player, Season, SquadMembership
 from db.validation import (
     check_choice,
     check_contract_order,
@@ -72,6 +72,15 @@ def check_membership_change(session: Session, current: SquadMembership, clean: d
         check_shirt_free(session, current.club_id, current.season_id, shirt, current.id)
     if ("left_on" in clean) != ("left_reason" in clean):
         raise ValidationError("left_reason", "incomplete", tr("Leaving needs both a date and a reason"))
+    check_left_after_joining(clean.get("joined_on", current.joined_on), clean.get("left_on", current.left_on))
+
+
+def check_left_after_joining(joined: dt.date | None, left: dt.date | None) -> None:
+    """A player cannot leave before joining."""
+    if joined is not None and left is not None and left < joined:
+        raise ValidationError(
+            "left_on", "before_joining", tr("Left on {l} is before joining on {j}", l=left.isoformat(), j=joined.isoformat())
+        )
 
 
 def create_player(
@@ -92,6 +101,12 @@ def add_membership(
     """Put a player in a club's squad for a season, inside the caller's transaction."""
     clean = validate_membership_values(values)
     check_contract_order(clean.get("contract_start"), clean.get("contract_end"))
+    if (clean.get("left_on") is None) != (clean.get("left_reason") is None):
+        raise ValidationError("left_reason", "incomplete", tr("Leaving needs both a date and a reason"))
+    check_left_after_joining(clean.get("joined_on"), clean.get("left_on"))
+    for field, model, ident in (("player_id", Player, player_id), ("club_id", Club, club_id), ("season_id", Season, season_id)):
+        if session.get(model, ident) is None:  # type: ignore[arg-type]
+            raise ValidationError(field, "unknown", tr("No such {what} (id {i})", what=field[:-3], i=ident))
     check_shirt_free(session, club_id, season_id, clean.get("shirt_number"))
     existing = session.exec(
         select(SquadMembership).where(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from collections.abc import Iterable
 from typing import Any
@@ -97,25 +98,37 @@ def ensure_club(
     return club
 
 
+_SEASON = re.compile(r"^\s*(\d{4})\s*(?:[/\-]\s*(\d{2}|\d{4}))?\s*$")
+
+
+def season_label(text: str) -> str:
+    """The one spelling of a season: '2023/24' for 2023/2024, 2023-24 or 2023/24; '2025' for a calendar year."""
+    match = _SEASON.match(text or "")
+    if not match:
+        raise ValidationError("label", "not_a_season", tr("Season '{s}' must look like 2024/25", s=text))
+    first, second = int(match.group(1)), match.group(2)
+    if second is None:
+        return str(first)
+    last = int(second) if len(second) == 4 else (first // 100) * 100 + int(second)
+    if last != first + 1:
+        raise ValidationError("label", "not_a_season", tr("Season '{s}' must span two years in a row", s=text))
+    return f"{first}/{str(last)[2:]}"
+
+
 def ensure_season(session: Session, label: str, starts_on: Any = None, ends_on: Any = None, by: str = "") -> Season:
-    """Find a season by label ('2024/25'), or create it; dates default to 1 July – 30 June."""
-    clean = check_text("label", label, label=tr("Season"), max_length=20)
-    assert clean is not None
+    """Find a season by label ('2024/25', also written 2024-25 or 2024/2025), or create it;
+    dates default to 1 July – 30 June (1 January – 31 December for a calendar-year season)."""
+    clean = season_label(label)
     season = session.exec(select(Season).where(Season.label == clean)).first()
     if season:
         return season
     start = check_date("starts_on", starts_on, label=tr("Season start"))
     end = check_date("ends_on", ends_on, label=tr("Season end"))
+    calendar_year = "/" not in clean
     if start is None:
-        try:
-            first_year = int(clean[:4])
-        except ValueError:
-            raise ValidationError(
-                "label", "not_a_season", tr("Season '{s}' needs dates or a label like 2024/25", s=label)
-            ) from None
-        start = dt.date(first_year, 7, 1)
+        start = dt.date(int(clean[:4]), 1, 1) if calendar_year else dt.date(int(clean[:4]), 7, 1)
     if end is None:
-        end = dt.date(start.year + 1, 6, 30)
+        end = dt.date(start.year, 12, 31) if calendar_year else dt.date(start.year + 1, 6, 30)
     if end <= start:
         raise ValidationError("ends_on", "before_start", tr("The season must end after it starts"))
     season = Season(label=clean, starts_on=start, ends_on=end, updated_by=by)

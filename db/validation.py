@@ -15,6 +15,8 @@ from db.errors import ValidationError
 from db.i18n import tr
 
 _CODE = re.compile(r"^[A-Z]{3}$")
+# One trillion in the club's currency, in cents: far above any fee or wage, far below BIGINT's limit.
+MAX_CENTS = 10**14
 
 
 def check_text(field: str, value: Any, *, label: str, max_length: int, required: bool = True) -> str | None:
@@ -59,7 +61,25 @@ def check_money(field: str, value: Any, *, label: str) -> int | None:
         raise ValidationError(field, "not_money", tr("{label} must be an amount in cents", label=label))
     if value < 0:
         raise ValidationError(field, "negative", tr("{label} must not be negative", label=label))
+    if value > MAX_CENTS:
+        raise ValidationError(field, "too_large", tr("{label} is implausibly large", label=label))
     return value
+
+
+def check_bool(field: str, value: Any, *, label: str, allow_none: bool = True) -> bool | None:
+    """True/False (also yes/no, 1/0); None only where the field may be unknown."""
+    if value is None or value == "":
+        if allow_none:
+            return None
+        raise ValidationError(field, "empty", tr("{label} must be yes or no", label=label))
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("yes", "true", "1", "y", "si", "sí"):
+        return True
+    if text in ("no", "false", "0", "n"):
+        return False
+    raise ValidationError(field, "not_yes_no", tr("{label} must be yes or no, not '{v}'", label=label, v=value))
 
 
 def check_date(field: str, value: Any, *, label: str) -> dt.date | None:
@@ -157,7 +177,7 @@ def validate_player_values(values: Mapping[str, Any], *, as_of: dt.date) -> dict
         elif key == "nationalities":
             out[key] = check_nationalities(key, value)
         elif key == "counts_as_eu":
-            out[key] = None if value is None else bool(value)
+            out[key] = check_bool(key, value, label=tr("Counts as EU"))
         elif key == "preferred_foot":
             out[key] = check_choice(key, value, FEET, label=tr("Preferred foot"))
         elif key == "primary_position":
@@ -237,7 +257,7 @@ def validate_injury_values(values: Mapping[str, Any]) -> dict[str, Any]:
         elif key == "status":
             out[key] = check_choice(key, value, INJURY_STATUSES, label=tr("Status"), required=True)
         elif key == "surgery":
-            out[key] = bool(value)
+            out[key] = check_bool(key, value, label=tr("Surgery"), allow_none=False)
         elif key == "medical_notes":
             out[key] = check_text(key, value, label=tr("Medical notes"), max_length=4000, required=False)
         else:

@@ -15,8 +15,15 @@ from db.i18n import tr
 # Constraint names (see db.models) mapped to the field and message a user should see if a
 # database check catches what Python validation did not (e.g. a concurrent writer).
 _CONSTRAINT_FIELDS: dict[str, tuple[str, str]] = {
+    # SQLite names the columns of a UNIQUE index, PostgreSQL the index: both are listed.
+    "squad_membership.club_id, squad_membership.season_id, squad_membership.shirt_number": (
+        "shirt_number", "That shirt number is already taken in this squad"),
     "membership_shirt_unique": ("shirt_number", "That shirt number is already taken in this squad"),
+    "squad_membership.player_id, squad_membership.club_id, squad_membership.season_id": (
+        "player_id", "The player is already in this squad this season"),
     "membership_once_per_season": ("player_id", "The player is already in this squad this season"),
+    "membership_leave_dated": ("left_reason", "Leaving needs both a date and a reason"),
+    "FOREIGN KEY": ("", "A row it refers to does not exist (any more)"),
     "membership_contract_order": ("contract_end", "The contract ends before it starts"),
     "membership_wage": ("annual_wage_cents", "The wage must not be negative"),
     "player_name_not_empty": ("name", "The name must not be empty"),

@@ -72,11 +72,12 @@ def _as_of(args: argparse.Namespace, database: object | None = None) -> dt.date:
 
 def _run_demo(args: argparse.Namespace) -> int:
     from db.demo import create_demo
+    from db.opening import sqlite_file
     from db.paths import demo_database_path
 
     if args.db_url and not args.db_url.startswith("sqlite"):
         return _fail(tr("the demo season lives in its own SQLite file: use --db PATH"))
-    target = args.db or (args.db_url.split("///", 1)[1] if args.db_url else str(demo_database_path()))
+    target = str(sqlite_file(args.db or args.db_url or demo_database_path()))
     report = create_demo(Path(target))
     for line in report.lines():
         print(line)
@@ -98,14 +99,15 @@ def _run_migrate(args: argparse.Namespace) -> int:
 def _run_import_squad(args: argparse.Namespace) -> int:
     from db.importers.squad import apply_squad
     from db.importers.squad_files import read_squad_file
-    from db.opening import open_database
+    from db.opening import open_database, sqlite_file
     from db.paths import default_database_path
 
     if args.as_of:
         _as_of(args)  # a malformed date fails before anything is opened or written
     parsed = read_squad_file(Path(args.file))  # a bad file fails before the database is touched
     target = _target(args, default_database_path())
-    new_file = None if "://" in target else Path(target)
+    sqlite = "://" not in target or target.startswith("sqlite")
+    new_file = sqlite_file(target) if sqlite else None
     if new_file is not None and new_file.exists():
         new_file = None
     database = open_database(target)
@@ -159,7 +161,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(tr("interrupted"), 130)
     except Exception as error:  # the last line of defence: one line for the user, details in the log
         _log_crash()
+        if type(error).__module__.startswith("sqlalchemy"):
+            return _fail(_database_error(error))
         return _fail(tr("unexpected error: {e} (details in {log})", e=error, log=_crash_log_path()))
+
+
+def _database_error(error: Exception) -> str:
+    """A database driver's error as one line (SQLAlchemy appends the SQL and a link)."""
+    reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
+    if "locked" in reason or "busy" in reason:
+        return tr("the database is busy: another program is writing to it; try again")
+    return tr("database error: {e}", e=reason)
 
 
 def _crash_log_path() -> Path:

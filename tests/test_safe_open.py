@@ -113,3 +113,46 @@ def test_folder_is_refused(tmp_path: Path) -> None:
     with pytest.raises(DatabaseRefused) as info:
         open_database(tmp_path)
     assert info.value.reason == "directory"
+
+
+def test_an_empty_sqlite_file_claimed_by_another_program_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite"
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA application_id = 1234")
+    con.execute("PRAGMA user_version = 7")
+    con.commit()
+    con.close()
+    before = _sha(path)
+    with pytest.raises(DatabaseRefused) as info:
+        open_database(path)
+    assert info.value.reason == "foreign"
+    assert _sha(path) == before
+
+
+@pytest.mark.parametrize("url", ["sqlite:///:memory:", "sqlite://"])
+def test_in_memory_urls_are_refused_in_one_line(url: str, tmp_path: Path, capsys, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["--db-url", url, "migrate"]) == 1
+    assert main(["--db-url", url, "demo"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 2 and all("in-memory" in line for line in err)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_busy_database_is_one_line_not_a_driver_dump(
+    tmp_path: Path, _empty_template: Path, capsys, monkeypatch
+) -> None:
+    monkeypatch.setattr("db.engine.BUSY_TIMEOUT_MS", 50)
+    path = tmp_path / "club.sqlite"
+    shutil.copyfile(_empty_template, path)
+    squad = tmp_path / "squad.csv"
+    squad.write_text("name,number\nJude Bellingham,5\n", encoding="utf-8")
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        assert main(["--db", str(path), "import", "squad", str(squad), "--club", "Real Madrid"]) == 1
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == ["dugout: the database is busy: another program is writing to it; try again"]

@@ -193,3 +193,31 @@ def test_club_aliases_resolve_one_club(database) -> None:
     with database.reading() as session:
         ids = {find_club(session, n).id for n in ("Real Madrid", "real madrid cf", "Real Madrid CF (ESP)")}
         assert len(ids) == 1
+
+
+def test_absurd_money_is_a_validation_error_not_a_crash(database, squad) -> None:
+    _refused(database, lambda: _add(database, squad, "A", 3, annual_wage_cents=2**63), "annual_wage_cents", "too_large")
+
+
+def test_yes_no_fields_accept_only_yes_or_no(database, squad) -> None:
+    player_id, _ = _add(database, squad, "Andriy Lunin", 13)
+    with pytest.raises(ValidationError) as info:
+        update_player(database, player_id, 1, {"counts_as_eu": "maybe"}, as_of=AS_OF)
+    assert info.value.field == "counts_as_eu"
+    assert update_player(database, player_id, 1, {"counts_as_eu": "no"}, as_of=AS_OF) == 2
+    with database.reading() as session:
+        assert session.get(Player, player_id).counts_as_eu is False
+
+
+def test_leaving_needs_a_reason_and_cannot_precede_joining(database, squad) -> None:
+    _refused(database, lambda: _add(database, squad, "A", 3, left_on="2025-01-01"), "left_reason", "incomplete")
+    _, membership_id = _add(database, squad, "B", 4, joined_on="2024-07-01")
+    with pytest.raises(ValidationError) as info:
+        mark_left(database, membership_id, 1, left_on="2024-01-01", reason="transfer")
+    assert info.value.field == "left_on"
+
+
+@pytest.mark.parametrize(("text", "label"), [("2024/25", "2024/25"), ("2024-2025", "2024/25"), ("2025", "2025")])
+def test_season_labels_have_one_spelling(database, text: str, label: str) -> None:
+    with database.transaction() as session:
+        assert ensure_season(session, text).label == label

@@ -61,6 +61,8 @@ class ImportReport:
                 a=len(self.added), u=len(self.updated), n=len(self.unchanged), r=len(self.refused),
             )
         ]
+        out += [tr("added: {p}", p=name) for name in self.added]
+        out += [tr("updated: {p}", p=name) for name in self.updated]
         out += [tr("line {n}: {m}", n=line, m=message) for line, message in self.refused]
         if self.ignored_columns:
             out.append(tr("Ignored columns: {c}", c=", ".join(self.ignored_columns)))
@@ -104,6 +106,12 @@ def apply_squad(
             else:
                 applier.remember_last()
                 outcomes[outcome].append(name)
+        if report.refused and not (report.added or report.updated or report.unchanged):
+            # Nothing could be imported: the club or season this run created go too.
+            first_line, first = min(report.refused)
+            raise ImportRefused(
+                tr("No line could be imported ({n} refused; line {l}: {m})", n=len(report.refused), l=first_line, m=first)
+            )
     report.refused.sort()
     return report
 
@@ -117,8 +125,11 @@ def _resolve_club(session: Session, parsed: ParsedSquad, name: str | None, by: s
     """``--club`` wins, then the file's header, then the database's own club; True if from the header."""
     try:
         if name:
-            club = ensure_club(session, name, by=by)
             header = parsed.club_name
+            known = find_club(session, name) or (find_club(session, header) if header else None)
+            # Another spelling of a club we know ("Real Madrid CF" for "Real Madrid") becomes an
+            # alias of it, so re-importing under it never creates a second club and squad.
+            club = ensure_club(session, known.name if known else name, aliases=[name], by=by)
             if header and find_club(session, header) is None:
                 club = ensure_club(session, club.name, aliases=[header], by=by)
             return club, False

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -198,7 +199,15 @@ def _parse_csv(text: str, path: Path) -> ParsedSquad:
     header: list[str] | None = None
     columns: dict[int, str] = {}
     parsed = ParsedSquad("csv", None, None, [], [])
-    for cells in reader:
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:  # e.g. a cell over the csv module's size limit: refuse that line
+            parsed.refused.append((reader.line_num, tr("The line cannot be read as CSV: {e}", e=error)))
+            parsed.refused_fields[reader.line_num] = ""
+            continue
         number = reader.line_num
         if not any(c.strip() for c in cells):
             continue
@@ -291,7 +300,9 @@ def _parse_height(text: str) -> int:
     try:
         number = float(clean)
     except ValueError:
-        raise _RowError("height_cm", tr("Height '{v}' is not a number of centimetres", v=text)) from None
+        number = math.nan
+    if not math.isfinite(number) or not 0 < number < 1000:
+        raise _RowError("height_cm", tr("Height '{v}' is not a number of centimetres", v=text))
     return round(number * 100) if number < 3 else round(number)
 
 
