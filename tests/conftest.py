@@ -29,6 +29,14 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.setenv("DUGOUT_DATA_DIR", str(home / "dugout-data"))
 
 
+@pytest.fixture
+def settings(tmp_path: Path):
+    """A private QSettings file: no test reads or writes the user's own settings."""
+    from PySide6.QtCore import QSettings
+
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
 @pytest.fixture(scope="session")
 def _empty_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("template") / "empty.sqlite"

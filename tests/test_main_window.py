@@ -15,11 +15,6 @@ from desktop.main_window import MainWindow
 from desktop.welcome import NewClubDialog, WelcomeDialog
 
 
-@pytest.fixture
-def settings(tmp_path: Path) -> QSettings:
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-
-
 def _window(qtbot, settings: QSettings, db: Path | None = None) -> MainWindow:
     window = MainWindow(settings, Namespace(db=str(db) if db else None, db_url=None, as_of=None))
     qtbot.addWidget(window)

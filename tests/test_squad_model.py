@@ -64,11 +64,6 @@ def make_context(database: Database, settings: QSettings) -> AppContext:
 
 
 @pytest.fixture
-def settings(tmp_path) -> QSettings:
-    return QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-
-
-@pytest.fixture
 def club_season(database: Database) -> tuple[int, int]:
     return build_squad(database)
 

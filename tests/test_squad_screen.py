@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel, QSpinBox, QWidget
 
@@ -15,11 +15,6 @@ from desktop.squad.screen import SquadScreen
 from tests.test_squad_model import build_squad, make_context
 
 SHIRT, NAME = COLUMN_INDEX["shirt"], COLUMN_INDEX["name"]
-
-
-@pytest.fixture
-def settings(tmp_path) -> QSettings:
-    return QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
 
 
 @pytest.fixture

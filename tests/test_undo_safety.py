@@ -24,13 +24,6 @@ def context(qapp, database, settings):
     return make_context(database, settings)
 
 
-@pytest.fixture
-def settings(tmp_path):
-    from PySide6.QtCore import QSettings
-
-    return QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-
-
 def _model(context) -> SquadTableModel:
     model = SquadTableModel(context)
     model.reload()
