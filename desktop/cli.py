@@ -132,7 +132,15 @@ def _run_screenshots(args: argparse.Namespace) -> int:
 
 
 def _run_window(args: argparse.Namespace) -> int:
+    import os
+
     from desktop.app import run_app
+
+    no_screen = sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM")
+    )
+    if no_screen:  # Qt would abort with a core dump; say what to do instead
+        return _fail(tr("no display to open a window on: set DISPLAY (or run under Xvfb)"))
 
     return run_app(args)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
@@ -156,3 +157,11 @@ def test_a_busy_database_is_one_line_not_a_driver_dump(
         holder.close()
     err = capsys.readouterr().err.strip().splitlines()
     assert err == ["dugout: the database is busy: another program is writing to it; try again"]
+
+
+def test_no_display_is_one_clear_line(monkeypatch, capsys) -> None:
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    assert main([]) == 1
+    assert capsys.readouterr().err.strip() == "dugout: no display to open a window on: set DISPLAY (or run under Xvfb)"
