@@ -19,6 +19,7 @@ from sqlalchemy.engine import make_url
 from db.engine import Database, sqlite_url
 from db.errors import DatabaseRefused
 from db.i18n import tr
+from db.migrations import HEAD
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -70,8 +71,6 @@ def identify(path: Path, known: set[str] | None = None) -> Identified:
 
 
 def _identify_sqlite(path: Path, known: set[str] | None) -> Identified:
-    from db.migrate import known_revisions
-
     uri = f"file:{urllib.parse.quote(str(path.resolve()))}?mode=ro"
     try:
         connection = sqlite3.connect(uri, uri=True)
@@ -94,7 +93,13 @@ def _identify_sqlite(path: Path, known: set[str] | None) -> Identified:
     revision = row[0] if row else None
     if revision is None:
         raise DatabaseRefused("foreign", tr("{p} has no Dugout schema version", p=path))
-    if revision not in (known if known is not None else known_revisions()):
+    if known is None and revision == HEAD:
+        return Identified(FileState.DUGOUT, revision)
+    if known is None:
+        from db.migrate import known_revisions
+
+        known = known_revisions()
+    if revision not in known:
         raise DatabaseRefused(
             "newer",
             tr("{p} was written by a newer version of Dugout (schema {r}); update Dugout to open it", p=path, r=revision),
@@ -113,6 +118,23 @@ def sqlite_file(target: str | Path) -> Path:
     return Path(name).expanduser()
 
 
+def _known(config: Config | None) -> set[str] | None:
+    """Revisions of a test configuration; None lets ``identify`` take the fast path for the default."""
+    if config is None:
+        return None
+    from db.migrate import known_revisions
+
+    return known_revisions(config)
+
+
+def _head(config: Config | None) -> str:
+    if config is None:
+        return HEAD  # without importing Alembic: most opens find the schema current
+    from db.migrate import head_revision
+
+    return head_revision(config)
+
+
 def open_database(
     target: str | Path, *, create: bool = True, upgrade: bool = True, backup: bool = True, config: Config | None = None
 ) -> Database:
@@ -121,12 +143,12 @@ def open_database(
     A missing file is created only when ``create`` is true; a failed creation removes the file.
     ``config`` swaps in another Alembic configuration (tests add migration scripts with it).
     """
-    from db.migrate import backup_copy, current_revision, head_revision, known_revisions
-    from db.migrate import upgrade as run_upgrade
-
     text = str(target)
     is_url = "://" in text
     if is_url and make_url(text).get_backend_name() != "sqlite":
+        from db.migrate import current_revision, head_revision, known_revisions
+        from db.migrate import upgrade as run_upgrade
+
         database = Database(text)
         revision = current_revision(database.engine)
         if revision is not None and revision not in known_revisions(config):
@@ -137,7 +159,7 @@ def open_database(
         return database
 
     path = sqlite_file(text)
-    identified = identify(path, known_revisions(config))
+    identified = identify(path, _known(config))
     if identified.state is FileState.MISSING and not create:
         raise DatabaseRefused("missing", tr("{p} does not exist", p=path))
     if identified.state is FileState.MISSING:
@@ -145,12 +167,16 @@ def open_database(
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise DatabaseRefused("unwritable", tr("Cannot create {p}: {e}", p=path, e=error.strerror)) from error
-    head = head_revision(config)
+    head = _head(config)
     if not upgrade and identified.revision != head:
         raise DatabaseRefused("outdated", tr("{p} needs `dugout migrate` first", p=path))
     database = Database(sqlite_url(path))
     try:
         if identified.revision != head:
+            # Alembic is imported only when there is something to upgrade.
+            from db.migrate import backup_copy
+            from db.migrate import upgrade as run_upgrade
+
             if backup and identified.state is FileState.DUGOUT:
                 backup_copy(path, identified.revision)
             run_upgrade(database.engine, config=config)

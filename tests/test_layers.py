@@ -45,3 +45,15 @@ def test_window_shell_imports_without_sqlalchemy() -> None:
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_opening_a_current_database_does_not_import_alembic(_empty_template: Path) -> None:
+    """Alembic costs ~0.1 s to import; it is needed only when there is something to upgrade."""
+    code = (
+        "import sys; from db.opening import open_database;"
+        f"open_database({str(_empty_template)!r}).close();"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

@@ -136,3 +136,9 @@ def test_app_database_copied_before_upgrade_only(db_path: Path, tmp_path: Path) 
     shutil.copyfile(db_path, tmp_path / "same.sqlite")
     open_database(tmp_path / "same.sqlite").close()
     assert not list(tmp_path.glob("same.before-*")), "no backup when no upgrade is due"
+
+
+def test_the_head_constant_is_alembics_head() -> None:
+    from db.migrations import HEAD
+
+    assert head_revision() == HEAD
