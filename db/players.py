@@ -17,6 +17,7 @@ from db.validation import (
     check_choice,
     check_contract_order,
     check_date,
+    check_shirt_not_worn,
     validate_membership_values,
     validate_player_values,
 )
@@ -52,13 +53,8 @@ def check_shirt_free(
             SquadMembership.left_on == None,  # noqa: E711
         )
     )
-    for membership, player in session.exec(query):
-        if membership.id != except_membership:
-            raise ValidationError(
-                "shirt_number",
-                "duplicate",
-                tr("Shirt number {n} is already worn by {p}", n=shirt, p=player.name),
-            )
+    wearers = [(m.shirt_number, p.name) for m, p in session.exec(query) if m.id != except_membership]
+    check_shirt_not_worn(shirt, wearers)
 
 
 def check_membership_change(session: Session, current: SquadMembership, clean: dict[str, Any]) -> None:

@@ -232,6 +232,18 @@ def validate_membership_values(values: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
+def check_shirt_not_worn(shirt: int | None, wearers: Iterable[tuple[int | None, str]]) -> None:
+    """Refuse a shirt number one of ``wearers`` (shirt number, name: the other current squad
+    members) already wears. The database query and the squad screen's cached rows both use it."""
+    if shirt is None:
+        return
+    for number, name in wearers:
+        if number == shirt:
+            raise ValidationError(
+                "shirt_number", "duplicate", tr("Shirt number {n} is already worn by {p}", n=shirt, p=name)
+            )
+
+
 def check_contract_order(start: dt.date | None, end: dt.date | None) -> None:
     """A contract cannot end before it starts."""
     if start is not None and end is not None and end < start:

@@ -25,9 +25,15 @@ def is_dark(settings: QSettings) -> bool:
 
 def apply_theme(app: QApplication, dark: bool) -> None:
     """Style the whole application; called once at start and again only when the user toggles."""
-    # qt-material logs a warning about import order that is noise for us; keep it out of the console.
-    logging.getLogger().setLevel(logging.ERROR)
-    import qt_material
+    # qt-material warns on the root logger about import order when imported; that is noise for
+    # us, so quieten the root logger for the import only.
+    root = logging.getLogger()
+    level = root.level
+    root.setLevel(logging.ERROR)
+    try:
+        import qt_material
+    finally:
+        root.setLevel(level)
 
     qt_material.apply_stylesheet(
         app,

@@ -313,10 +313,4 @@ class SquadDelegate(QStyledItemDelegate):
         if self.error_label is not None:
             self.error_label.hide()
 
-    def error_text(self) -> str:
-        """The message shown, or empty."""
-        label = self.error_label
-        return label.text() if label is not None and label.isVisible() else ""
-
-
 __all__ = ["SquadDelegate", "Column", "source_index"]

@@ -11,7 +11,12 @@ from PySide6.QtGui import QColor
 from db.errors import DugoutError, StaleEdit, ValidationError
 from db.queries import SquadRow, memberships_of_players, squad_rows
 from db.reference import fold
-from db.validation import check_contract_order, validate_membership_values, validate_player_values
+from db.validation import (
+    check_contract_order,
+    check_shirt_not_worn,
+    validate_membership_values,
+    validate_player_values,
+)
 from desktop.locale_format import display_locale
 from desktop.roles import RowRole, SortRole
 from desktop.squad.columns import (
@@ -276,11 +281,9 @@ class SquadTableModel(QAbstractTableModel):
         clean = validate_membership_values({field: value})[field]
         if field == "contract_end":
             check_contract_order(row.contract_start, clean)
-        if field == "shirt_number" and clean is not None:
-            for other in self._rows:
-                if other.shirt_number == clean and other.membership_id != row.membership_id:
-                    raise ValidationError("shirt_number", "duplicate", self.tr(
-                        "Shirt number {n} is already worn by {p}").format(n=clean, p=other.name))
+        if field == "shirt_number":
+            others = ((o.shirt_number, o.name) for o in self._rows if o.membership_id != row.membership_id)
+            check_shirt_not_worn(clean, others)
         return clean
 
     def setData(self, index: Index, value: Any, role: int = _EDIT) -> bool:
