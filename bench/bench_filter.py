@@ -23,8 +23,9 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from db.demo import create_demo  # noqa: E402
 from db.domain.vocab import POSITIONS  # noqa: E402
 from db.opening import open_database  # noqa: E402
-from db.players import add_membership, create_player  # noqa: E402
-from db.reference import CURRENT_SEASON, OUR_CLUB, ensure_club, ensure_season, set_setting  # noqa: E402
+from db.reference.queries import CURRENT_SEASON, OUR_CLUB  # noqa: E402
+from db.reference.writes import ensure_club, ensure_season, set_setting
+from db.squad.writes import add_membership, create_player  # noqa: E402
 from desktop.context import AppContext  # noqa: E402
 from desktop.squad.screen import SquadScreen  # noqa: E402
 

@@ -1,15 +1,33 @@
-"""Translation hook for user-visible text produced outside Qt (CLI output, validation messages)."""
+"""Translation of the data layer's own text (validation errors, reports), without Qt.
+
+Every message is written ``tr("English text {name}", name=value)`` with a literal first argument,
+and a table of messages marks each entry with ``tr_noop("…")``. ``packaging/translations.py``
+extracts both into the same ``.ts`` file as the screens' strings, under the context ``CONTEXT``.
+The desktop plugs Qt's translator in at start (``set_translator``); until then text stays English,
+as it does on the command line.
+"""
 
 from __future__ import annotations
 
-import gettext
-from pathlib import Path
+from collections.abc import Callable
 
-_LOCALE_DIR = Path(__file__).resolve().parent.parent / "resources" / "locale"
-_translation = gettext.translation("dugout", localedir=_LOCALE_DIR, fallback=True)
+CONTEXT = "db"
+
+_translate: Callable[[str, str], str] = lambda _context, text: text  # noqa: E731
+
+
+def set_translator(translate: Callable[[str, str], str] | None) -> None:
+    """Route every ``tr`` through ``translate(context, text)`` (None restores plain English)."""
+    global _translate
+    _translate = translate if translate is not None else (lambda _context, text: text)
 
 
 def tr(text: str, **values: object) -> str:
     """Translate ``text`` (the English source string) and fill its ``{named}`` placeholders."""
-    translated = _translation.gettext(text)
+    translated = _translate(CONTEXT, text)
     return translated.format(**values) if values else translated
+
+
+def tr_noop(text: str) -> str:
+    """Mark a string for extraction where it is defined (a table); translate it with ``tr`` where shown."""
+    return text

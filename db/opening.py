@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import enum
 import sqlite3
-import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +19,7 @@ from db.engine import Database, sqlite_url
 from db.errors import DatabaseRefused
 from db.i18n import tr
 from db.migrations import HEAD
+from db.sqlite_files import read_only_connection, remove_database_files
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -59,22 +59,12 @@ def identify(path: Path, known: set[str] | None = None) -> Identified:
         return Identified(FileState.EMPTY)
     if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
         raise DatabaseRefused("not_sqlite", tr("{p} is not a database (not an SQLite file)", p=path))
-    sidecars = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
-    absent = [p for p in sidecars if not p.exists()]
-    try:
-        return _identify_sqlite(path, known)
-    finally:
-        # A read-only reader of a WAL file may leave empty -wal/-shm files behind; tidy those.
-        for sidecar in absent:
-            if sidecar.exists() and (sidecar.name.endswith("-shm") or sidecar.stat().st_size == 0):
-                sidecar.unlink(missing_ok=True)
+    return _identify_sqlite(path, known)
 
 
 def _identify_sqlite(path: Path, known: set[str] | None) -> Identified:
-    uri = f"file:{urllib.parse.quote(str(path.resolve()))}?mode=ro"
     try:
-        connection = sqlite3.connect(uri, uri=True)
-        try:
+        with read_only_connection(path) as connection:
             check = connection.execute("PRAGMA quick_check").fetchone()
             if not check or check[0] != "ok":
                 raise DatabaseRefused("corrupt", tr("{p} is damaged (SQLite integrity check failed)", p=path))
@@ -86,8 +76,6 @@ def _identify_sqlite(path: Path, known: set[str] | None) -> Identified:
             if "alembic_version" not in tables or "player" not in tables:
                 raise DatabaseRefused("foreign", tr("{p} is an SQLite database, but not a Dugout one", p=path))
             row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-        finally:
-            connection.close()
     except sqlite3.DatabaseError as error:
         raise DatabaseRefused("corrupt", tr("{p} is damaged or unreadable: {e}", p=path, e=error)) from error
     revision = row[0] if row else None
@@ -183,7 +171,6 @@ def open_database(
     except Exception:
         database.close()
         if identified.state is FileState.MISSING:
-            for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-                leftover.unlink(missing_ok=True)
+            remove_database_files(path)
         raise
     return database

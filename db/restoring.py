@@ -4,32 +4,50 @@ An undo step must not rely on version numbers alone: between our edit and its un
 may have written the row. So an undo (or redo) states the values it expects to find, and the
 write happens only if the row still holds exactly those values; otherwise it is a ``StaleEdit``
 and the other user's work stays.
+
+A table plugs in with one line in ``RESTORABLE_TABLES``: its area defines a ``Restorable`` saying
+how its values are validated and which rules need the stored row.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import importlib
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func
-from sqlmodel import Session, SQLModel, select
+from sqlalchemy import func, select
+from sqlmodel import Session, SQLModel
 
+import db.schema  # noqa: F401  (every area's tables: history is found wherever it lives)
 from db.engine import Database, current_user
 from db.errors import StaleEdit, ValidationError
 from db.i18n import tr
-from db.models import Injury, Player, SquadMembership
-from db.players import check_membership_change
-from db.validation import validate_membership_values, validate_player_values
 from db.versioning import update_versioned
 
-_TABLES: dict[str, type[SQLModel]] = {"player": Player, "squad_membership": SquadMembership}
+# Table name -> "module:attribute" of its Restorable, imported when first needed.
+RESTORABLE_TABLES: dict[str, str] = {
+    "player": "db.squad.writes:PLAYER_RESTORE",
+    "squad_membership": "db.squad.writes:MEMBERSHIP_RESTORE",
+}
+_BOOKKEEPING = frozenset({"version", "updated_at", "updated_by"})
 
 
-def _validator(table: str, as_of: dt.date) -> Callable[[dict[str, Any]], dict[str, Any]]:
-    if table == "player":
-        return lambda values: validate_player_values(values, as_of=as_of)
-    return validate_membership_values
+@dataclass(frozen=True)
+class Restorable:
+    """How undo writes one table: its model, its field validation and the checks that need the row."""
+
+    model: type[SQLModel]
+    validate: Callable[[dict[str, Any], dt.date], dict[str, Any]]
+    check_change: Callable[[Session, Any, dict[str, Any]], None] | None = None
+
+
+def restorable(table: str) -> Restorable:
+    """The registered ``Restorable`` of a table."""
+    module, _, attribute = RESTORABLE_TABLES[table].partition(":")
+    found: Restorable = getattr(importlib.import_module(module), attribute)
+    return found
 
 
 def _normalised(validate: Callable[[dict[str, Any]], dict[str, Any]], values: dict[str, Any]) -> dict[str, Any]:
@@ -48,7 +66,13 @@ def holds(row: SQLModel, expected: dict[str, Any]) -> bool:
     return all(getattr(row, key) == value for key, value in expected.items())
 
 
-def _stale(table: str, row_id: int) -> StaleEdit:
+def stored_columns(row: SQLModel) -> dict[str, Any]:
+    """A row's columns as stored, without the locking bookkeeping."""
+    return {k: v for k, v in row.model_dump().items() if k not in _BOOKKEEPING}
+
+
+def stale_row(table: str, row_id: int) -> StaleEdit:
+    """The refusal of an undo step whose row changed since this app wrote it."""
     return StaleEdit(table, row_id, tr("Someone else changed this row since; it was left as they saved it"))
 
 
@@ -65,66 +89,35 @@ def swap_fields(
 ) -> int:
     """Write ``changes`` only if the row still holds ``expected`` (and is at ``version``, when the
     caller knows the version its own last write produced); return the new version."""
-    validate = _validator(table, as_of)
+    entry = restorable(table)
+
+    def validate(values: dict[str, Any]) -> dict[str, Any]:
+        return entry.validate(values, as_of)
+
     clean = validate(changes)
     want = _normalised(validate, expected)
-    model = _TABLES[table]
     with database.transaction() as session:
-        row: Any = session.get(model, row_id)
+        row: Any = session.get(entry.model, row_id)
         if row is None or not holds(row, want) or (version is not None and row.version != version):
-            raise _stale(table, row_id)
-        if model is SquadMembership:
-            check_membership_change(session, row, clean)
-        return update_versioned(session, model, row_id, row.version, clean, by or current_user())
+            raise stale_row(table, row_id)
+        if entry.check_change is not None:
+            entry.check_change(session, row, clean)
+        return update_versioned(session, entry.model, row_id, row.version, clean, by or current_user())
 
 
-def stored_values(database: Database, player_id: int, membership_id: int) -> tuple[dict[str, Any], dict[str, Any]]:
-    """A player's and a membership's columns as stored (what an undo of "add player" expects to find)."""
-    skip = {"version", "updated_at", "updated_by"}
-    with database.reading() as session:
-        player, membership = session.get(Player, player_id), session.get(SquadMembership, membership_id)
-        if player is None or membership is None:
-            raise _stale("player", player_id)
-        return (
-            {k: v for k, v in player.model_dump().items() if k not in skip},
-            {k: v for k, v in membership.model_dump().items() if k not in skip},
-        )
-
-
-def remove_new_player(
-    database: Database,
-    player_id: int,
-    membership_id: int,
-    *,
-    expected: tuple[dict[str, Any], dict[str, Any]],
-    versions: tuple[int, int],
-) -> None:
-    """Take back a player just added (undo of "add player"), only if untouched by others and without history.
-
-    ``expected`` is what ``stored_values`` read right after the add; ``versions`` the player's and
-    the membership's versions after the app's own last writes to them.
-    """
-    with database.transaction() as session:
-        player, membership = session.get(Player, player_id), session.get(SquadMembership, membership_id)
-        if (
-            player is None
-            or membership is None
-            or (player.version, membership.version) != versions
-            or not (holds(player, expected[0]) and holds(membership, expected[1]))
-        ):
-            raise _stale("player", player_id)
-        if _has_history(session, player_id, membership_id):
-            raise StaleEdit("player", player_id, tr("The player has history now and is kept; mark them as left instead"))
-        session.delete(membership)
-        session.flush()
-        session.delete(player)
-
-
-def _has_history(session: Session, player_id: int, membership_id: int) -> bool:
-    others = session.exec(
-        select(func.count()).select_from(SquadMembership).where(
-            SquadMembership.player_id == player_id, SquadMembership.id != membership_id
-        )
-    ).one()
-    injuries = session.exec(select(func.count()).select_from(Injury).where(Injury.player_id == player_id)).one()
-    return bool(others or injuries)
+def rows_referring_to(
+    session: Session, table: str, row_id: int, *, ignore: Collection[tuple[str, int]] = ()
+) -> int:
+    """How many rows of any table point at ``table``'s row ``row_id`` through a foreign key
+    (``ignore`` lists (table, id) pairs not to count): the row's history, whatever area holds it."""
+    count = 0
+    for other in SQLModel.metadata.sorted_tables:
+        for key in other.foreign_keys:
+            if key.column.table.name != table:
+                continue
+            query = select(func.count()).select_from(other).where(key.parent == row_id)
+            skipped = [i for t, i in ignore if t == other.name]
+            if skipped and "id" in other.c:
+                query = query.where(other.c.id.notin_(skipped))
+            count += session.execute(query).scalar_one()
+    return count

@@ -1,47 +1,55 @@
-"""Optimistic locking: an edit carries the version the user saw and fails if the row moved on."""
+"""Optimistic locking: an edit carries the version the user saw and fails if the row moved on.
+
+Every editable row carries ``version`` plus ``updated_at``/``updated_by`` (``Versioned``). Each
+area of the data layer names the fields behind its constraints (``describe_constraints``), so a
+violation the database catches names the field at fault like a Python check would.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, SQLModel
+from sqlmodel import Field, Session, SQLModel, text
 
 from db.errors import StaleEdit, ValidationError
-from db.i18n import tr
+from db.i18n import tr, tr_noop
 
-# Constraint names (see db.models) mapped to the field and message a user should see if a
-# database check catches what Python validation did not (e.g. a concurrent writer).
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class Versioned(SQLModel):
+    """Columns shared by every row a user can edit."""
+
+    version: int = Field(default=1, sa_column_kwargs={"server_default": text("1")})
+    updated_at: dt.datetime = Field(default_factory=_utcnow)
+    updated_by: str = Field(default="", max_length=80)
+
+
+# Text found in a driver's constraint error -> (field, message). SQLite names the columns of a
+# UNIQUE index, PostgreSQL the index, so areas list both where they differ.
 _CONSTRAINT_FIELDS: dict[str, tuple[str, str]] = {
-    # SQLite names the columns of a UNIQUE index, PostgreSQL the index: both are listed.
-    "squad_membership.club_id, squad_membership.season_id, squad_membership.shirt_number": (
-        "shirt_number", "That shirt number is already taken in this squad"),
-    "membership_shirt_unique": ("shirt_number", "That shirt number is already taken in this squad"),
-    "squad_membership.player_id, squad_membership.club_id, squad_membership.season_id": (
-        "player_id", "The player is already in this squad this season"),
-    "membership_once_per_season": ("player_id", "The player is already in this squad this season"),
-    "membership_leave_dated": ("left_reason", "Leaving needs both a date and a reason"),
-    "FOREIGN KEY": ("", "A row it refers to does not exist (any more)"),
-    "membership_contract_order": ("contract_end", "The contract ends before it starts"),
-    "membership_wage": ("annual_wage_cents", "The wage must not be negative"),
-    "player_name_not_empty": ("name", "The name must not be empty"),
-    "club.name": ("name", "A club of that name already exists"),
-    "club_alias.alias_key": ("aliases", "That alias already names another club"),
-    "season.label": ("label", "A season with that label already exists"),
-    "competition.name": ("name", "A competition of that name already exists"),
-    "fixture.external_id": ("external_id", "A fixture with that id already exists"),
+    "FOREIGN KEY": ("", tr_noop("A row it refers to does not exist (any more)")),
 }
+
+
+def describe_constraints(fields: Mapping[str, tuple[str, str]]) -> None:
+    """Register the field and message (marked with ``tr_noop``) behind constraint names of an area."""
+    _CONSTRAINT_FIELDS.update(fields)
 
 
 def integrity_to_validation(error: IntegrityError) -> ValidationError:
     """Name the field behind a constraint violation so the user sees which value is at fault."""
-    text = str(error.orig)
-    for needle, (field, message) in _CONSTRAINT_FIELDS.items():
-        if needle in text:
-            return ValidationError(field, "constraint", tr(message))
-    return ValidationError("", "constraint", tr("The database refused the change: {e}", e=text))
+    message = str(error.orig)
+    for needle, (field, text_) in _CONSTRAINT_FIELDS.items():
+        if needle in message:
+            return ValidationError(field, "constraint", tr(text_))
+    return ValidationError("", "constraint", tr("The database refused the change: {e}", e=message))
 
 
 def update_versioned(
@@ -59,10 +67,10 @@ def update_versioned(
     except IntegrityError as error:
         raise integrity_to_validation(error) from error
     if result.rowcount != 1:
-        name = model.__tablename__  # type: ignore[attr-defined]
         raise StaleEdit(
-            str(name),
+            table.__tablename__,
             row_id,
-            tr("Someone else changed or removed this {what} since you opened it; reload and try again", what=name),
+            tr("Someone else changed or removed this {what} since you opened it; reload and try again",
+               what=table.__tablename__),
         )
     return seen_version + 1

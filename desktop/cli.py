@@ -59,8 +59,8 @@ def _target(args: argparse.Namespace, default: Path) -> str:
 
 
 def _as_of(args: argparse.Namespace, database: object | None = None) -> dt.date:
-    from db.planning import parse_as_of, resolve_as_of
-    from db.reference import pinned_as_of
+    from db.domain.planning import parse_as_of, resolve_as_of
+    from db.reference.queries import pinned_as_of
 
     explicit = parse_as_of(args.as_of) if args.as_of else None
     pinned = None

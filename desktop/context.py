@@ -48,8 +48,8 @@ class AppContext(QObject):
 
     def open_database(self, database: Database) -> None:
         """Switch to ``database``: read its club, season and planning date; clear the undo stack."""
-        from db.planning import resolve_as_of
-        from db.reference import CURRENCY, get_setting, our_club_and_season, pinned_as_of
+        from db.domain.planning import resolve_as_of
+        from db.reference.queries import CURRENCY, get_setting, our_club_and_season, pinned_as_of
 
         if self.database is not None and self.database is not database:
             self.database.close()

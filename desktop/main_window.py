@@ -236,7 +236,7 @@ class MainWindow(QMainWindow):
         from db.errors import DugoutError, ValidationError
         from db.opening import open_database
         from db.paths import data_dir
-        from db.setup import start_new_club
+        from db.reference.setup import start_new_club
         from desktop.welcome import NewClubDialog
 
         dialog = NewClubDialog(self)

@@ -29,7 +29,7 @@ class NewClubDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Start a new club"))
         self.setObjectName("newClubDialog")
-        from db.reference import season_label_for
+        from db.domain.seasons import season_label_for
 
         form = QFormLayout()
         self.club = named(QLineEdit(), "clubName", self.tr("Club name"))
@@ -71,7 +71,7 @@ class NewClubDialog(QDialog):
 
     def database_file(self, folder: Path) -> Path:
         """A file name for the new club in ``folder`` that does not exist yet."""
-        from db.reference import fold
+        from db.domain.text import fold
 
         slug = re.sub(r"[^a-z0-9]+", "-", fold(self.values()["club_name"])).strip("-") or "club"
         candidate = folder / f"{slug}.sqlite"

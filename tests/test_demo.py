@@ -15,28 +15,28 @@ import pytest
 from sqlalchemy import text
 from sqlmodel import Session, select
 
+from db.calendar.models import Fixture
+from db.calendar.writes import as_utc, create_fixture, kickoff_local, upsert_fixture
 from db.demo import DEMO_NAME, create_demo, load_demo, pending_demo_facts
+from db.domain.text import fold
 from db.engine import Database
 from db.errors import DatabaseRefused, ValidationError
-from db.fixtures import as_utc, create_fixture, kickoff_local, upsert_fixture
-from db.injuries import create_injury
-from db.models import Club, Competition, Fixture, Injury, Player, Season, SquadMembership
+from db.medical.models import Injury
+from db.medical.writes import create_injury
 from db.opening import open_database
-from db.reference import (
+from db.reference.models import Club, Competition, Season
+from db.reference.queries import (
     CURRENCY,
     CURRENT_SEASON,
     DEMO,
     OUR_CLUB,
     PINNED_AS_OF,
-    ensure_club,
-    ensure_competition,
-    ensure_season,
     find_club,
-    fold,
     get_setting,
     pinned_as_of,
-    set_setting,
 )
+from db.reference.writes import ensure_club, ensure_competition, ensure_season, set_setting
+from db.squad.models import Player, SquadMembership
 
 PLANNING_DATE = dt.date(2025, 5, 2)
 UTC = dt.UTC
@@ -398,7 +398,7 @@ def test_create_demo_accepts_an_empty_dugout_database(db_path: Path) -> None:
 def test_data_layer_does_not_import_qt() -> None:
     code = (
         "import sys; sys.modules['PySide6'] = None\n"
-        "import db.demo, db.fixtures, db.injuries\n"
+        "import db.demo, db.calendar.writes, db.medical.writes\n"
         "assert not any(m.startswith('PySide6') and sys.modules[m] for m in sys.modules)\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).resolve().parents[1])

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from db.domain.planning import parse_as_of, resolve_as_of
 from db.domain.squad_rules import age_on, contract_expiring, counts_as_eu, months_until
 from db.errors import ValidationError
-from db.planning import parse_as_of, resolve_as_of
 
 MAY_2 = dt.date(2025, 5, 2)
 

@@ -14,9 +14,10 @@ from db.engine import Database
 from db.errors import ImportRefused
 from db.importers.squad import apply_squad
 from db.importers.squad_files import parse_euros_to_cents, read_squad_file
-from db.models import Club, ClubAlias, Player, Season, Setting, SquadMembership
 from db.opening import open_database
-from db.reference import OUR_CLUB, find_club, get_setting
+from db.reference.models import Club, ClubAlias, Season, Setting
+from db.reference.queries import OUR_CLUB, find_club, get_setting
+from db.squad.models import Player, SquadMembership
 
 AS_OF = dt.date(2024, 1, 15)
 _HERE = Path(__file__).resolve().parent / "data" / "openfootball" / "espana-2023-24-squads"

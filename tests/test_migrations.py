@@ -12,7 +12,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 from sqlmodel import SQLModel
 
-import db.models  # noqa: F401
+import db.schema  # noqa: F401
 from db.engine import Database
 from db.migrate import MigrationFailed, alembic_config, current_revision, head_revision
 from db.opening import open_database

@@ -9,8 +9,9 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 
 from db.engine import Database
-from db.players import add_player_to_squad, update_membership, update_player
-from db.reference import CURRENT_SEASON, OUR_CLUB, ensure_club, ensure_season, set_setting
+from db.reference.queries import CURRENT_SEASON, OUR_CLUB
+from db.reference.writes import ensure_club, ensure_season, set_setting
+from db.squad.writes import add_player_to_squad, update_membership, update_player
 from desktop.context import AppContext
 from desktop.roles import RowRole, SortRole
 from desktop.squad.columns import COLUMN_INDEX

@@ -8,7 +8,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel, QSpinBox, QWidget
 
 from db.engine import Database
-from db.players import update_membership
+from db.squad.writes import update_membership
 from desktop.squad.columns import COLUMN_INDEX
 from desktop.squad.dialogs import AddPlayerDialog, MarkLeftDialog, PlayerDialog
 from desktop.squad.screen import SquadScreen

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy.exc import OperationalError
 
 from db.engine import Database
-from db.players import update_membership
+from db.squad.writes import update_membership
 from desktop.squad.columns import COLUMN_INDEX
 from desktop.squad.commands import AddPlayerCommand
 from desktop.squad.model import SquadTableModel
@@ -38,7 +38,7 @@ def _other_user_sets(db_path, membership_id: int, **values) -> None:
     other = Database(f"sqlite:///{db_path}")
     try:
         with other.reading() as session:
-            from db.models import SquadMembership
+            from db.squad.models import SquadMembership
 
             version = session.get(SquadMembership, membership_id).version
         update_membership(other, membership_id, version, values, by="other")
@@ -111,7 +111,7 @@ def test_planning_date_change_updates_rows_in_place(qtbot, context) -> None:
 
 
 def test_filter_folds_letters_without_accents_of_their_own() -> None:
-    from db.reference import fold
+    from db.domain.text import fold
 
     assert fold("Martin Ødegaard") == "martin odegaard"
     assert fold("Łukasz Fabiański") == "lukasz fabianski"

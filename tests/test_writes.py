@@ -12,10 +12,10 @@ from sqlmodel import select
 
 from db.engine import Database
 from db.errors import StaleEdit, ValidationError
-from db.models import Player, SquadMembership
-from db.players import add_player_to_squad, mark_left, update_membership, update_player
-from db.reference import ensure_club, ensure_season
+from db.reference.writes import ensure_club, ensure_season
 from db.restoring import swap_fields
+from db.squad.models import Player, SquadMembership
+from db.squad.writes import add_player_to_squad, mark_left, update_membership, update_player
 from tests.conftest import AS_OF
 
 
@@ -185,7 +185,7 @@ def test_duplicate_shirt_refused_by_the_database_itself(database, squad) -> None
 
 
 def test_club_aliases_resolve_one_club(database) -> None:
-    from db.reference import find_club
+    from db.reference.queries import find_club
 
     with database.transaction() as session:
         ensure_club(session, "Real Madrid CF", aliases=["Real Madrid", "Real Madrid CF (ESP)"])

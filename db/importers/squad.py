@@ -13,30 +13,19 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
+from db.domain.seasons import season_label_for
+from db.domain.squad_rules import PersonKey, check_contract_order, same_person
+from db.domain.text import fold
 from db.engine import Database, current_user
 from db.errors import ImportRefused, StaleEdit, ValidationError
 from db.i18n import tr
 from db.importers.squad_files import ParsedSquad, SquadRow
-from db.models import Club, Player, Season, SquadMembership
-from db.players import (
-    MEMBERSHIP_FIELDS,
-    PLAYER_FIELDS,
-    add_membership,
-    check_shirt_free,
-    create_player,
-)
-from db.reference import (
-    CURRENT_SEASON,
-    OUR_CLUB,
-    ensure_club,
-    ensure_season,
-    find_club,
-    fold,
-    get_setting,
-    season_label_for,
-    set_setting,
-)
-from db.validation import check_contract_order, validate_membership_values, validate_player_values
+from db.reference.models import Club, Season
+from db.reference.queries import CURRENT_SEASON, OUR_CLUB, find_club, get_setting
+from db.reference.writes import ensure_club, ensure_season, set_setting
+from db.squad.models import Player, SquadMembership
+from db.squad.validation import validate_membership_values, validate_player_values
+from db.squad.writes import MEMBERSHIP_FIELDS, PLAYER_FIELDS, add_membership, check_shirt_free, create_player
 from db.versioning import integrity_to_validation, update_versioned
 
 
@@ -161,15 +150,6 @@ def _resolve_season(session: Session, parsed: ParsedSquad, label: str | None, as
         raise ImportRefused(tr("Season: {m}", m=error.message)) from error
 
 
-@dataclass
-class _Known:
-    """A player already in the database, as far as matching needs."""
-
-    id: int
-    date_of_birth: dt.date | None
-    birth_year: int | None
-
-
 class _SquadApplier:
     """Matches rows to the squad and to players elsewhere, then adds or updates them."""
 
@@ -185,12 +165,12 @@ class _SquadApplier:
             key = fold(player.name)
             if key not in self.squad or membership.left_on is None:
                 self.squad[key] = (membership, player)
-        self.players: dict[str, list[_Known]] = {}
+        # Everyone already known, by folded name: (id, what tells namesakes apart).
+        self.players: dict[str, list[tuple[int, PersonKey]]] = {}
         for known in session.exec(select(Player)):
             assert known.id is not None
-            self.players.setdefault(fold(known.name), []).append(
-                _Known(known.id, known.date_of_birth, known.birth_year)
-            )
+            person = PersonKey(fold(known.name), known.date_of_birth, known.birth_year)
+            self.players.setdefault(person.folded_name, []).append((known.id, person))
         self.seen: dict[str, int] = {}
         self._last: tuple[str, int, SquadMembership, Player, bool] | None = None
 
@@ -237,20 +217,17 @@ class _SquadApplier:
         self.squad[key] = (membership, player)
         if is_new:
             assert player.id is not None
-            self.players.setdefault(key, []).append(_Known(player.id, player.date_of_birth, player.birth_year))
+            self.players.setdefault(key, []).append(
+                (player.id, PersonKey(key, player.date_of_birth, player.birth_year)))
 
     def _player_elsewhere(self, key: str, values: dict[str, Any]) -> Player | None:
-        """The same person already known: same folded name and birth date (or year when only years are known)."""
-        born: dt.date | None = values.get("date_of_birth")
-        year = values.get("birth_year") or (born.year if born else None)
-        for known in self.players.get(key, []):
-            if born is not None and known.date_of_birth is not None:
-                if born == known.date_of_birth:
-                    return self.session.get(Player, known.id)
-                continue
-            known_year = known.birth_year or (known.date_of_birth.year if known.date_of_birth else None)
-            if year is not None and year == known_year and not self._in_another_squad(known.id):
-                return self.session.get(Player, known.id)
+        """The same person already known (``same_person``); a birth-year-only match counts unless
+        that player is current at another club this season (a namesake)."""
+        wanted = PersonKey(key, values.get("date_of_birth"), values.get("birth_year"))
+        for known_id, known in self.players.get(key, []):
+            verdict = same_person(wanted, known)
+            if verdict or (verdict is None and not self._in_another_squad(known_id)):
+                return self.session.get(Player, known_id)
         return None
 
     def _in_another_squad(self, player_id: int) -> bool:

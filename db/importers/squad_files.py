@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from db.domain.text import fold
 from db.domain.vocab import COARSE_POSITIONS, POSITIONS
 from db.errors import ImportRefused
-from db.i18n import tr
-from db.reference import fold
+from db.i18n import tr, tr_noop
 
 
 @dataclass
@@ -73,9 +73,10 @@ _FEET = {
 }
 _ROLES = {"firstteam": "first_team", "academy": "academy", "loanin": "loan_in", "loan": "loan_in"}
 _LABELS = {
-    "date_of_birth": "Date of birth", "contract_start": "Contract start", "contract_end": "Contract end",
-    "joined_on": "Joined", "annual_wage_cents": "Wage", "market_value_cents": "Market value",
-    "height_cm": "Height (cm)", "birth_year": "Birth year", "shirt_number": "Shirt number",
+    "date_of_birth": tr_noop("Date of birth"), "contract_start": tr_noop("Contract start"),
+    "contract_end": tr_noop("Contract end"), "joined_on": tr_noop("Joined"), "annual_wage_cents": tr_noop("Wage"),
+    "market_value_cents": tr_noop("Market value"), "height_cm": tr_noop("Height (cm)"),
+    "birth_year": tr_noop("Birth year"), "shirt_number": tr_noop("Shirt number"),
 }
 
 
@@ -337,5 +338,3 @@ def _parse_cents(key: str, text: str) -> int:
     except ValueError:
         raise _RowError(key, tr("{label} '{v}' is not an amount in euros", label=tr(_LABELS[key]), v=text)) from None
 
-
-# --------------------------------------------------------------------------------------- applying

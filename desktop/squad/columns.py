@@ -13,9 +13,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from db.domain.squad_rules import months_until
+from db.domain.text import fold
 from db.domain.vocab import POSITIONS
-from db.queries import SquadRow
-from db.reference import fold
+from db.squad.queries import SquadRow
 
 PLAYER = "player"
 MEMBERSHIP = "squad_membership"

@@ -17,7 +17,7 @@ from desktop.undo import DbCommand
 
 if TYPE_CHECKING:
     from db.engine import Database
-    from db.queries import SquadRow
+    from db.squad.queries import SquadRow
     from desktop.context import AppContext
 
 
@@ -61,7 +61,7 @@ class EditSquadFieldCommand(_SquadCommand):
         self.new_value = value
 
     def apply(self) -> tuple[set[str], set[int]]:
-        from db.players import update_membership, update_player
+        from db.squad.writes import update_membership, update_player
 
         if self.seen_version is None:  # a redo after an undo: the row must hold the old value
             self._swap(self.table, self.row_id, {self.field: self.old_value}, {self.field: self.new_value})
@@ -92,8 +92,7 @@ class AddPlayerCommand(_SquadCommand):
         self._stored: tuple[dict[str, Any], dict[str, Any]] | None = None
 
     def apply(self) -> tuple[set[str], set[int]]:
-        from db.players import add_player_to_squad
-        from db.restoring import stored_values
+        from db.squad.writes import add_player_to_squad, stored_values
 
         assert self.context.club_id is not None and self.context.season_id is not None
         again = (self.player_id, self.membership_id) if self.player_id and self.membership_id else None
@@ -107,7 +106,7 @@ class AddPlayerCommand(_SquadCommand):
         return {MEMBERSHIP}, {self.membership_id}
 
     def revert(self) -> tuple[set[str], set[int]]:
-        from db.restoring import remove_new_player
+        from db.squad.writes import remove_new_player
 
         assert self.player_id is not None and self.membership_id is not None and self._stored is not None
         own = self.context.own_versions
@@ -128,7 +127,7 @@ class MarkLeftCommand(_SquadCommand):
         self.stayed: dict[str, Any] = {"left_on": None, "left_reason": None}
 
     def apply(self) -> tuple[set[str], set[int]]:
-        from db.players import mark_left
+        from db.squad.writes import mark_left
 
         if self.seen_version is None:
             self._swap(MEMBERSHIP, self.membership_id, self.stayed, self.left)

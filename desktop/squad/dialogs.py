@@ -40,7 +40,7 @@ from desktop.squad.delegates import (
 from desktop.undo import DbCommand, push_applied
 
 if TYPE_CHECKING:
-    from db.queries import SquadRow
+    from db.squad.queries import SquadRow
     from desktop.context import AppContext
 
 FIELD_ERROR_STYLE = ERROR_STYLE.replace("QLabel#fieldError", "QLabel")

@@ -8,15 +8,11 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from db.domain.squad_rules import check_contract_order, check_shirt_not_worn
+from db.domain.text import fold
 from db.errors import DugoutError, StaleEdit, ValidationError
-from db.queries import SquadRow, memberships_of_players, squad_rows
-from db.reference import fold
-from db.validation import (
-    check_contract_order,
-    check_shirt_not_worn,
-    validate_membership_values,
-    validate_player_values,
-)
+from db.squad.queries import SquadRow, memberships_of_players, squad_rows
+from db.squad.validation import validate_membership_values, validate_player_values
 from desktop.locale_format import display_locale
 from desktop.roles import RowRole, SortRole
 from desktop.squad.columns import (

@@ -28,15 +28,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.domain.text import fold
 from db.domain.vocab import POSITIONS
-from db.reference import fold
 from desktop.roles import RowRole, SortRole
 from desktop.squad.columns import COLUMN_INDEX, COLUMNS
 from desktop.squad.delegates import SquadDelegate
 from desktop.squad.model import SquadTableModel
 
 if TYPE_CHECKING:
-    from db.queries import SquadRow
+    from db.squad.queries import SquadRow
     from desktop.context import AppContext
 
 HEADER_KEY = "squad/header"

@@ -1,4 +1,5 @@
-"""Writes on players and squad memberships. Public functions each run in one transaction."""
+"""Writes on players and squad memberships. Functions taking a ``Database`` each run in one
+transaction; those taking a ``Session`` write inside the caller's."""
 
 from __future__ import annotations
 
@@ -8,19 +9,16 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
+from db.domain.checks import check_choice, check_date
+from db.domain.squad_rules import check_contract_order, check_leaving, check_shirt_not_worn
 from db.domain.vocab import LEAVE_REASONS
 from db.engine import Database, current_user
 from db.errors import StaleEdit, ValidationError
 from db.i18n import tr
-from db.models import Club, Player, Season, SquadMembership
-from db.validation import (
-    check_choice,
-    check_contract_order,
-    check_date,
-    check_shirt_not_worn,
-    validate_membership_values,
-    validate_player_values,
-)
+from db.reference.models import Club, Season
+from db.restoring import Restorable, holds, rows_referring_to, stale_row, stored_columns
+from db.squad.models import Player, SquadMembership
+from db.squad.validation import validate_membership_values, validate_player_values
 from db.versioning import integrity_to_validation, update_versioned
 
 PLAYER_FIELDS = frozenset(
@@ -66,17 +64,11 @@ def check_membership_change(session: Session, current: SquadMembership, clean: d
     if stays and ("shirt_number" in clean or "left_on" in clean):
         shirt = clean.get("shirt_number", current.shirt_number)
         check_shirt_free(session, current.club_id, current.season_id, shirt, current.id)
-    if ("left_on" in clean) != ("left_reason" in clean):
-        raise ValidationError("left_reason", "incomplete", tr("Leaving needs both a date and a reason"))
-    check_left_after_joining(clean.get("joined_on", current.joined_on), clean.get("left_on", current.left_on))
-
-
-def check_left_after_joining(joined: dt.date | None, left: dt.date | None) -> None:
-    """A player cannot leave before joining."""
-    if joined is not None and left is not None and left < joined:
-        raise ValidationError(
-            "left_on", "before_joining", tr("Left on {l} is before joining on {j}", l=left.isoformat(), j=joined.isoformat())
-        )
+    check_leaving(
+        clean.get("left_on", current.left_on),
+        clean.get("left_reason", current.left_reason),
+        clean.get("joined_on", current.joined_on),
+    )
 
 
 def create_player(
@@ -97,9 +89,7 @@ def add_membership(
     """Put a player in a club's squad for a season, inside the caller's transaction."""
     clean = validate_membership_values(values)
     check_contract_order(clean.get("contract_start"), clean.get("contract_end"))
-    if (clean.get("left_on") is None) != (clean.get("left_reason") is None):
-        raise ValidationError("left_reason", "incomplete", tr("Leaving needs both a date and a reason"))
-    check_left_after_joining(clean.get("joined_on"), clean.get("left_on"))
+    check_leaving(clean.get("left_on"), clean.get("left_reason"), clean.get("joined_on"))
     for field, model, ident in (("player_id", Player, player_id), ("club_id", Club, club_id), ("season_id", Season, season_id)):
         if session.get(model, ident) is None:  # type: ignore[arg-type]
             raise ValidationError(field, "unknown", tr("No such {what} (id {i})", what=field[:-3], i=ident))
@@ -204,3 +194,48 @@ def mark_left(
         raise ValidationError("left_on", "empty", tr("Left on must be a date"))
     why = check_choice("left_reason", reason, LEAVE_REASONS, label=tr("Reason for leaving"), required=True)
     return update_membership(database, membership_id, seen_version, {"left_on": day, "left_reason": why}, by=by)
+
+
+def stored_values(database: Database, player_id: int, membership_id: int) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A player's and a membership's columns as stored (what an undo of "add player" expects to find)."""
+    with database.reading() as session:
+        player, membership = session.get(Player, player_id), session.get(SquadMembership, membership_id)
+        if player is None or membership is None:
+            raise stale_row("player", player_id)
+        return stored_columns(player), stored_columns(membership)
+
+
+def remove_new_player(
+    database: Database,
+    player_id: int,
+    membership_id: int,
+    *,
+    expected: tuple[dict[str, Any], dict[str, Any]],
+    versions: tuple[int, int],
+) -> None:
+    """Take back a player just added (undo of "add player"), only if untouched by others and without history.
+
+    ``expected`` is what ``stored_values`` read right after the add; ``versions`` the player's and
+    the membership's versions after the app's own last writes to them.
+    """
+    with database.transaction() as session:
+        player, membership = session.get(Player, player_id), session.get(SquadMembership, membership_id)
+        if (
+            player is None
+            or membership is None
+            or (player.version, membership.version) != versions
+            or not (holds(player, expected[0]) and holds(membership, expected[1]))
+        ):
+            raise stale_row("player", player_id)
+        if rows_referring_to(session, "player", player_id, ignore={("squad_membership", membership_id)}):
+            raise StaleEdit("player", player_id, tr("The player has history now and is kept; mark them as left instead"))
+        session.delete(membership)
+        session.flush()
+        session.delete(player)
+
+
+# How undo and redo write these tables (see db.restoring).
+PLAYER_RESTORE = Restorable(Player, lambda values, as_of: validate_player_values(values, as_of=as_of))
+MEMBERSHIP_RESTORE = Restorable(
+    SquadMembership, lambda values, _as_of: validate_membership_values(values), check_membership_change
+)

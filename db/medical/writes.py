@@ -10,8 +10,9 @@ from sqlmodel import Session, select
 
 from db.errors import ValidationError
 from db.i18n import tr
-from db.models import Injury, Player
-from db.validation import validate_injury_values
+from db.medical.models import Injury
+from db.medical.validation import validate_injury_values
+from db.squad.models import Player
 from db.versioning import integrity_to_validation
 
 

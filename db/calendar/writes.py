@@ -9,11 +9,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
+from db.calendar.models import Fixture
+from db.domain.checks import check_choice, check_int, check_text
 from db.domain.vocab import VENUE_SIDES
 from db.errors import ValidationError
 from db.i18n import tr
-from db.models import Club, Competition, Fixture, Season
-from db.validation import check_choice, check_int, check_text
+from db.reference.models import Club, Competition, Season
 from db.versioning import integrity_to_validation, update_versioned
 
 UpsertOutcome = Literal["added", "updated", "unchanged"]

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlmodel import Session, select
 
 from db.domain.squad_rules import age_on, contract_expiring, counts_as_eu
-from db.models import Player, SquadMembership
+from db.squad.models import Player, SquadMembership
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
+from db.domain.checks import check_text
 from db.engine import Database, current_user
 from db.errors import ValidationError
 from db.i18n import tr
-from db.reference import (
-    CURRENCY,
-    CURRENT_SEASON,
-    OUR_CLUB,
-    ensure_club,
-    ensure_competition,
-    ensure_season,
-    get_setting,
-    set_setting,
-)
-from db.validation import check_text
+from db.reference.queries import CURRENCY, CURRENT_SEASON, OUR_CLUB, get_setting
+from db.reference.writes import ensure_club, ensure_competition, ensure_season, set_setting
 
 
 def start_new_club(

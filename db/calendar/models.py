@@ -1,0 +1,48 @@
+"""Tables of the calendar area."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import CheckConstraint
+from sqlmodel import Field
+
+from db.domain.vocab import FIXTURE_STATUSES, VENUE_SIDES, sql_in
+from db.i18n import tr_noop
+from db.versioning import Versioned, describe_constraints
+
+
+class Fixture(Versioned, table=True):
+    """A match of our club: kick-off stored in UTC plus the IANA zone it was announced in."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    season_id: int = Field(foreign_key="season.id", ondelete="RESTRICT", index=True)
+    competition_id: int = Field(foreign_key="competition.id", ondelete="RESTRICT", index=True)
+    club_id: int = Field(foreign_key="club.id", ondelete="RESTRICT")
+    opponent_id: int = Field(foreign_key="club.id", ondelete="RESTRICT")
+    venue_side: str = Field(max_length=8)
+    venue: str | None = Field(default=None, max_length=160)
+    kickoff_utc: dt.datetime = Field(index=True)
+    kickoff_time_known: bool = True
+    timezone: str = Field(default="UTC", max_length=64)
+    round: str | None = Field(default=None, max_length=80)
+    status: str = Field(default="scheduled", max_length=12)
+    goals_for: int | None = None
+    goals_against: int | None = None
+    extra_time: bool = False
+    penalties_for: int | None = None
+    penalties_against: int | None = None
+    external_id: str | None = Field(default=None, max_length=200, unique=True)
+    notes: str | None = Field(default=None, max_length=2000)
+
+    __table_args__ = (
+        CheckConstraint(f"venue_side IN {sql_in(VENUE_SIDES)}", name="fixture_venue_side"),
+        CheckConstraint(f"status IN {sql_in(FIXTURE_STATUSES)}", name="fixture_status"),
+        CheckConstraint("club_id <> opponent_id", name="fixture_distinct_clubs"),
+        CheckConstraint("(goals_for IS NULL) = (goals_against IS NULL)", name="fixture_score_pair"),
+        CheckConstraint("goals_for IS NULL OR (goals_for >= 0 AND goals_against >= 0)", name="fixture_score_range"),
+        CheckConstraint("(penalties_for IS NULL) = (penalties_against IS NULL)", name="fixture_penalties_pair"),
+    )
+
+
+describe_constraints({"fixture.external_id": ("external_id", tr_noop("A fixture with that id already exists"))})

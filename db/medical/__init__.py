@@ -1,0 +1,1 @@
+"""The medical area: injuries (and, later, the availability engine's other facts)."""

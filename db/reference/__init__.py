@@ -1,0 +1,1 @@
+"""Reference data every area shares: clubs and their aliases, seasons, competitions, settings."""

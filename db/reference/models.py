@@ -1,0 +1,92 @@
+"""Tables of the reference area. The schema itself is created and upgraded by Alembic.
+
+Vocabularies are VARCHAR with a CHECK so later migrations can add values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import CheckConstraint
+from sqlmodel import Field, SQLModel
+
+from db.domain.vocab import COMPETITION_KINDS, sql_in
+from db.i18n import tr_noop
+from db.versioning import Versioned, describe_constraints
+
+
+class Setting(SQLModel, table=True):
+    """Database-wide settings: our club, currency, current season, a pinned planning date."""
+
+    key: str = Field(primary_key=True, max_length=64)
+    value: str = Field(max_length=400)
+
+
+class Club(Versioned, table=True):
+    """A football club: ours or any other (opponents, targets' clubs)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=120, unique=True)
+    short_name: str = Field(max_length=60)
+    country: str | None = Field(default=None, max_length=3)
+
+    __table_args__ = (CheckConstraint("length(trim(name)) > 0", name="club_name_not_empty"),)
+
+
+class ClubAlias(SQLModel, table=True):
+    """Another spelling of a club's name ("Real Madrid CF (ESP)"); ``alias_key`` is its folded form."""
+
+    __tablename__ = "club_alias"
+
+    id: int | None = Field(default=None, primary_key=True)
+    club_id: int = Field(foreign_key="club.id", ondelete="CASCADE", index=True)
+    alias: str = Field(max_length=120)
+    alias_key: str = Field(max_length=120, unique=True)
+
+
+class Season(Versioned, table=True):
+    """A season such as 2024/25 with its first and last day."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    label: str = Field(max_length=20, unique=True)
+    starts_on: dt.date
+    ends_on: dt.date
+
+    __table_args__ = (CheckConstraint("ends_on > starts_on", name="season_ends_after_start"),)
+
+
+class Competition(Versioned, table=True):
+    """A competition and its rules as data, so a club can correct them without a new release."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=120, unique=True)
+    kind: str = Field(max_length=20)
+    country: str | None = Field(default=None, max_length=3)
+    matchday_squad_size: int = Field(default=23)
+    max_substitutes: int = Field(default=12)
+    substitutions: int = Field(default=5)
+    substitution_windows: int | None = None
+    yellow_card_ban_threshold: int | None = None
+    non_eu_limit: int | None = None
+    registration_limit: int | None = None
+    min_locally_trained: int | None = None
+    notes: str | None = Field(default=None, max_length=2000)
+
+    __table_args__ = (
+        CheckConstraint(f"kind IN {sql_in(COMPETITION_KINDS)}", name="competition_kind"),
+        CheckConstraint("matchday_squad_size BETWEEN 11 AND 30", name="competition_sheet_size"),
+        CheckConstraint("max_substitutes BETWEEN 0 AND 19", name="competition_bench_size"),
+        CheckConstraint("substitutions BETWEEN 0 AND 15", name="competition_substitutions"),
+        CheckConstraint(
+            "yellow_card_ban_threshold IS NULL OR yellow_card_ban_threshold > 0", name="competition_yellow_ban"
+        ),
+        CheckConstraint("non_eu_limit IS NULL OR non_eu_limit >= 0", name="competition_non_eu_limit"),
+    )
+
+
+describe_constraints({
+    "club.name": ("name", tr_noop("A club of that name already exists")),
+    "club_alias.alias_key": ("aliases", tr_noop("That alias already names another club")),
+    "season.label": ("label", tr_noop("A season with that label already exists")),
+    "competition.name": ("name", tr_noop("A competition of that name already exists")),
+})

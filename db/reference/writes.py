@@ -1,0 +1,115 @@
+"""Writing reference data inside the caller's transaction: settings, clubs, seasons, competitions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlmodel import Session, select
+
+from db.domain.checks import check_choice, check_date, check_int, check_text
+from db.domain.seasons import default_season_dates, season_label
+from db.domain.text import fold
+from db.domain.vocab import COMPETITION_KINDS
+from db.errors import ValidationError
+from db.i18n import tr, tr_noop
+from db.reference.models import Club, ClubAlias, Competition, Season, Setting
+from db.reference.queries import find_club
+
+
+def set_setting(session: Session, key: str, value: str | None) -> None:
+    """Store (or with None, remove) a database-wide setting."""
+    row = session.get(Setting, key)
+    if value is None:
+        if row:
+            session.delete(row)
+    elif row:
+        row.value = value
+    else:
+        session.add(Setting(key=key, value=value))
+    session.flush()
+
+
+def ensure_club(
+    session: Session, name: str, *, short_name: str | None = None, country: str | None = None,
+    aliases: Iterable[str] = (), by: str = "",
+) -> Club:
+    """Find a club by name or alias, or create it; add any new aliases."""
+    clean = check_text("name", name, label=tr("Club name"), max_length=120)
+    assert clean is not None
+    club = find_club(session, clean)
+    for alias in aliases:
+        other = find_club(session, alias)
+        if other is not None and club is not None and other.id != club.id:
+            raise ValidationError(
+                "aliases", "taken", tr("'{a}' already names the club {c}", a=alias, c=other.name)
+            )
+        if club is None and other is not None:
+            club = other
+    if club is None:
+        club = Club(name=clean, short_name=(short_name or clean)[:60], country=country, updated_by=by)
+        session.add(club)
+        session.flush()
+    assert club.id is not None
+    for alias in (clean, club.name, *aliases):
+        key = fold(alias)
+        if session.exec(select(ClubAlias).where(ClubAlias.alias_key == key)).first() is None:
+            session.add(ClubAlias(club_id=club.id, alias=alias, alias_key=key))
+    session.flush()
+    return club
+
+
+def ensure_season(session: Session, label: str, starts_on: Any = None, ends_on: Any = None, by: str = "") -> Season:
+    """Find a season by label ('2024/25', also written 2024-25 or 2024/2025), or create it;
+    dates default to 1 July – 30 June (1 January – 31 December for a calendar-year season)."""
+    clean = season_label(label)
+    season = session.exec(select(Season).where(Season.label == clean)).first()
+    if season:
+        return season
+    default_start, default_end = default_season_dates(clean)
+    start = check_date("starts_on", starts_on, label=tr("Season start")) or default_start
+    end = check_date("ends_on", ends_on, label=tr("Season end")) or default_end
+    if end <= start:
+        raise ValidationError("ends_on", "before_start", tr("The season must end after it starts"))
+    season = Season(label=clean, starts_on=start, ends_on=end, updated_by=by)
+    session.add(season)
+    session.flush()
+    return season
+
+
+_COMPETITION_INTS = {
+    "matchday_squad_size": (tr_noop("Matchday squad size"), 11, 30),
+    "max_substitutes": (tr_noop("Substitutes on the sheet"), 0, 19),
+    "substitutions": (tr_noop("Substitutions"), 0, 15),
+    "substitution_windows": (tr_noop("Substitution windows"), 0, 10),
+    "yellow_card_ban_threshold": (tr_noop("Bookings before a ban"), 1, 20),
+    "non_eu_limit": (tr_noop("Non-EU places"), 0, 30),
+    "registration_limit": (tr_noop("Registered players"), 11, 60),
+    "min_locally_trained": (tr_noop("Locally trained players"), 0, 30),
+}
+
+
+def ensure_competition(session: Session, name: str, *, kind: str, by: str = "", **rules: Any) -> Competition:
+    """Find a competition by name, or create it with its rules as data."""
+    clean = check_text("name", name, label=tr("Competition"), max_length=120)
+    assert clean is not None
+    existing = session.exec(select(Competition).where(Competition.name == clean)).first()
+    if existing:
+        return existing
+    values: dict[str, Any] = {
+        "kind": check_choice("kind", kind, COMPETITION_KINDS, label=tr("Kind"), required=True)
+    }
+    for key, value in rules.items():
+        if key in _COMPETITION_INTS:
+            label, low, high = _COMPETITION_INTS[key]
+            checked = check_int(key, value, label=tr(label), low=low, high=high)
+            if checked is not None:
+                values[key] = checked
+        elif key in ("country", "notes"):
+            values[key] = value
+        else:
+            raise ValidationError(key, "unknown_field", tr("'{f}' is not a competition rule", f=key))
+    competition = Competition(name=clean, updated_by=by, **values)
+    session.add(competition)
+    session.flush()
+    return competition

@@ -1,0 +1,1 @@
+"""The squad area: players and their squad memberships (shirt, contract, wage, leaving)."""
