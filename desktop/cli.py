@@ -13,9 +13,12 @@ import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from db.i18n import tr
+
+if TYPE_CHECKING:
+    from db.engine import Database
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -58,14 +61,14 @@ def _target(args: argparse.Namespace, default: Path) -> str:
     return args.db_url or args.db or str(default)
 
 
-def _as_of(args: argparse.Namespace, database: object | None = None) -> dt.date:
+def _as_of(args: argparse.Namespace, database: Database | None = None) -> dt.date:
     from db.domain.planning import parse_as_of, resolve_as_of
     from db.reference.queries import pinned_as_of
 
     explicit = parse_as_of(args.as_of) if args.as_of else None
     pinned = None
     if database is not None and explicit is None:
-        with database.reading() as session:  # type: ignore[attr-defined]
+        with database.reading() as session:
             pinned = pinned_as_of(session)
     return resolve_as_of(explicit, None, pinned)
 
@@ -116,8 +119,9 @@ def _run_import_squad(args: argparse.Namespace) -> int:
     except BaseException:
         database.close()
         if new_file is not None:  # a failed command leaves no database behind that it created
-            for path in (new_file, Path(f"{new_file}-wal"), Path(f"{new_file}-shm")):
-                path.unlink(missing_ok=True)
+            from db.sqlite_files import remove_database_files
+
+            remove_database_files(new_file)
         raise
     database.close()
     for line in report.lines():

@@ -1,12 +1,13 @@
 """The app-wide context every screen shares: the open database, planning date, undo stack, change bus.
 
 Signals:
-    data_changed(kinds, ids): emitted after every committed write; ``kinds`` is a frozenset of
-        table names ("player", "squad_membership", …), ``ids`` a frozenset of row ids of those kinds.
+    data_changed(change): emitted after every committed write with a ``db.changes.Change``
+        (row ids per kind: "player", "squad_membership", "injury", …).
     as_of_changed(date): the planning date changed.
     database_opened(): another database was opened (screens reload everything).
     message(text): something the user must read (a refused undo): a dialog and the status bar.
     status(text): a passing note for the status bar only (a value that was not saved).
+    player_requested(player_id): a screen asked to open a player's card (the window shows it).
 """
 
 from __future__ import annotations
@@ -18,17 +19,19 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QUndoStack
 
 if TYPE_CHECKING:
+    from db.changes import Change
     from db.engine import Database
 
 
 class AppContext(QObject):
     """Holds what the whole window shares; the only owner of the open ``Database``."""
 
-    data_changed = Signal(object, object)
+    data_changed = Signal(object)
     as_of_changed = Signal(object)
     database_opened = Signal()
     message = Signal(str)
     status = Signal(str)
+    player_requested = Signal(int)
 
     def __init__(self, settings: QSettings, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -89,9 +92,13 @@ class AppContext(QObject):
         self.settings.setValue(self._as_of_key(), day.isoformat())
         self.as_of_changed.emit(day)
 
-    def announce(self, kinds: frozenset[str] | set[str], ids: frozenset[int] | set[int]) -> None:
-        """Tell every screen that rows changed (call after a commit)."""
-        self.data_changed.emit(frozenset(kinds), frozenset(ids))
+    def announce(self, change: Change) -> None:
+        """Tell every screen which rows changed (call after a commit)."""
+        self.data_changed.emit(change)
+
+    def open_player(self, player_id: int) -> None:
+        """Ask for a player's card, from whichever screen shows the player."""
+        self.player_requested.emit(player_id)
 
     def close(self) -> None:
         """Close the database (on quit)."""

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 from argparse import Namespace
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QSettings, Qt, QTimer, Signal
@@ -31,12 +30,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.locale_format import display_locale
+from desktop.common.formatting import format_date
 from desktop.theme import SETTING as THEME_SETTING
 from desktop.theme import apply_theme, is_dark
 
 if TYPE_CHECKING:
+    from desktop.common.player_card import PlayerCard
     from desktop.context import AppContext
+    from desktop.screens import Screen
 
 PROBE = os.environ.get("DUGOUT_STARTUP_PROBE") == "1"
 
@@ -57,6 +58,7 @@ class MainWindow(QMainWindow):
         self.options = options or Namespace(db=None, db_url=None, as_of=None)
         self.context: AppContext | None = None
         self.screens: dict[str, QWidget] = {}
+        self.player_card: PlayerCard | None = None
         self._started = False
         self.setWindowTitle("Dugout")
         self.navigation = QListWidget()
@@ -80,7 +82,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         geometry = settings.value("window/geometry")
         if geometry is not None:
-            self.restoreGeometry(geometry)  # type: ignore[arg-type]
+            self.restoreGeometry(geometry)
         else:
             self.resize(1400, 860)
 
@@ -111,12 +113,12 @@ class MainWindow(QMainWindow):
         self.undo_action.setEnabled(False)
         self.redo_action = QAction(self.tr("Redo"), self)
         self.redo_action.setObjectName("actionRedo")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)])
         self.redo_action.setEnabled(False)
         self.edit_menu.addAction(self.undo_action)
         self.edit_menu.addAction(self.redo_action)
         self.edit_menu.addSeparator()
-        self._action(self.edit_menu, "actionFind", self.tr("Find"), self.focus_filter, QKeySequence.StandardKey.Find)
+        self._action(self.edit_menu, "actionFind", self.tr("Find"), self.search, QKeySequence.StandardKey.Find)
         view = bar.addMenu(self.tr("&View"))
         for menu, name, label in ((file_menu, "fileMenu", self.tr("File")), (self.edit_menu, "editMenu", self.tr("Edit")),
                                   (view, "viewMenu", self.tr("View"))):
@@ -161,6 +163,7 @@ class MainWindow(QMainWindow):
         if self.options.as_of:
             self.context.explicit_as_of = dt.date.fromisoformat(self.options.as_of)
         self.context.message.connect(self._show_message)
+        self.context.player_requested.connect(self.show_player_card)
         self.context.status.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.context.as_of_changed.connect(lambda _day: self._refresh_status())
         bind_undo_actions(self.context.undo_stack, self.undo_action, self.redo_action)
@@ -237,6 +240,7 @@ class MainWindow(QMainWindow):
         from db.opening import open_database
         from db.paths import data_dir
         from db.reference.setup import start_new_club
+        from db.sqlite_files import remove_database_files
         from desktop.welcome import NewClubDialog
 
         dialog = NewClubDialog(self)
@@ -252,8 +256,7 @@ class MainWindow(QMainWindow):
                 start_new_club(database, **values)
             except ValidationError as error:
                 database.close()
-                for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
-                    leftover.unlink(missing_ok=True)
+                remove_database_files(path)
                 dialog.show_error(error.field, error.message)
                 continue
             database.close()
@@ -272,29 +275,49 @@ class MainWindow(QMainWindow):
 
     # --- screens ------------------------------------------------------------------------------
     def _ensure_screens(self) -> None:
-        if self.screens:
-            return
-        from desktop.squad.screen import SquadScreen
+        """Fill the navigation from the registry once a database is open; show the last screen."""
+        from desktop.screens import SCREENS
 
-        assert self.context is not None
-        for title, screen in ((self.tr("Squad"), SquadScreen(self.context)),):
-            name = screen.screen_name  # type: ignore[attr-defined]
-            self.screens[name] = screen
-            self.stack.addWidget(screen)
-            item = QListWidgetItem(title)
-            item.setData(Qt.ItemDataRole.UserRole, name)
+        if self.navigation.count():
+            return
+        for entry in SCREENS:
+            item = QListWidgetItem(entry.translated_title())
+            item.setData(Qt.ItemDataRole.UserRole, entry.name)
             self.navigation.addItem(item)
-        last = str(self.settings.value("window/last_screen", "squad"))
-        self.show_screen(last if last in self.screens else next(iter(self.screens)))
+        self._refresh_icons()
+        last = str(self.settings.value("window/last_screen", SCREENS[0].name))
+        self.show_screen(last if last in self.screen_names() else SCREENS[0].name)
         if PROBE:
             print("screens-filled", flush=True)
             QTimer.singleShot(0, QApplication.quit)
         self.screens_ready.emit()
 
+    def _refresh_icons(self) -> None:
+        from desktop.screens import SCREENS
+        from desktop.theme import themed_icon
+
+        for row, entry in enumerate(SCREENS[: self.navigation.count()]):
+            self.navigation.item(row).setIcon(themed_icon(entry.icon_path()))
+
+    def screen_names(self) -> list[str]:
+        """Every screen of the navigation, in order (built or not yet)."""
+        return [self.navigation.item(row).data(Qt.ItemDataRole.UserRole) for row in range(self.navigation.count())]
+
+    def screen_widget(self, name: str) -> QWidget:
+        """The widget of a screen, built on first use (its module is imported only then)."""
+        from desktop.screens import SCREENS
+
+        if name not in self.screens:
+            assert self.context is not None
+            entry = next(e for e in SCREENS if e.name == name)
+            widget = entry.build(self.context)
+            self.screens[name] = widget
+            self.stack.addWidget(widget)
+        return self.screens[name]
+
     def show_screen(self, name: str) -> None:
         """Switch to a screen by its name ("squad", …)."""
-        names = list(self.screens)
-        self.navigation.setCurrentRow(names.index(name))
+        self.navigation.setCurrentRow(self.screen_names().index(name))
 
     def current_screen_name(self) -> str | None:
         """The name of the visible screen."""
@@ -305,14 +328,58 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         name = self.navigation.item(row).data(Qt.ItemDataRole.UserRole)
-        self.stack.setCurrentWidget(self.screens[name])
+        self.stack.setCurrentWidget(self.screen_widget(name))
         self.settings.setValue("window/last_screen", name)
 
-    def focus_filter(self) -> None:
-        """Ctrl+F: put the cursor in the current screen's filter box."""
-        screen = self.stack.currentWidget()
-        if hasattr(screen, "focus_filter"):
-            screen.focus_filter()
+    def _current(self) -> Screen | None:
+        from desktop.screens import Screen
+
+        name = self.current_screen_name()
+        widget = self.screens.get(name) if name else None
+        return widget if isinstance(widget, Screen) else None
+
+    def search(self) -> None:
+        """Edit → Find (Ctrl+F): the current screen's search."""
+        screen = self._current()
+        if screen is not None:
+            screen.search()
+
+    def show_player_card(self, player_id: int) -> None:
+        """Open the one shared player card (replacing an open one), offering the other screens."""
+        from db.squad.queries import player_card
+        from desktop.common.player_card import PlayerCard
+        from desktop.screens import SCREENS
+
+        context = self.context
+        if context is None or context.database is None:
+            return
+        try:
+            with context.database.reading() as session:
+                facts = player_card(session, player_id=player_id, season_id=context.season_id, as_of=context.as_of)
+        except Exception as error:  # a locked or vanished database: say so, never into Qt
+            self._show_message(self.tr("Cannot open the player: {e}").format(e=error))
+            return
+        if facts is None:
+            return
+        if self.player_card is not None:
+            self.player_card.close()
+        current = self.current_screen_name()
+        others = [(e.name, e.translated_title()) for e in SCREENS if e.name != current]
+        card = PlayerCard(context, facts, others, self)
+        card.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        card.show_in.connect(self.show_player_in)
+        card.destroyed.connect(self._forget_player_card)
+        self.player_card = card
+        card.show()
+
+    def _forget_player_card(self, *_args: object) -> None:
+        self.player_card = None
+
+    def show_player_in(self, screen_name: str, player_id: int) -> bool:
+        """Switch to a screen and bring a player into view there; False if it does not show them."""
+        self.show_screen(screen_name)
+        screen = self._current()
+        return screen.open_player(player_id) if screen is not None else False
 
     # --- status, theme, planning date ---------------------------------------------------------
     def _refresh_status(self) -> None:
@@ -320,9 +387,9 @@ class MainWindow(QMainWindow):
         if context is None or context.database is None:
             return
         club = context.club_name or self.tr("no club yet")
-        self.setWindowTitle(f"Dugout — {club} ({context.database.display_name})")
-        day = QDate(context.as_of.year, context.as_of.month, context.as_of.day)
-        self.as_of_button.setText(self.tr("Planning date: {d}").format(d=display_locale().toString(day, "d MMM yyyy")))
+        # The platform adds the application's display name ("… — Dugout") where windows show it.
+        self.setWindowTitle(f"{club} ({context.database.display_name})")
+        self.as_of_button.setText(self.tr("Planning date: {d}").format(d=format_date(context.as_of)))
         self.database_label.setText(str(context.database.path or context.database.display_name))
 
     def _show_message(self, text: str) -> None:
@@ -346,15 +413,21 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(dialog)
         layout.addWidget(calendar)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.context.set_as_of(calendar.selectedDate().toPython())  # type: ignore[arg-type]
+            chosen = calendar.selectedDate()
+            self.context.set_as_of(dt.date(chosen.year(), chosen.month(), chosen.day()))
 
     def toggle_theme(self) -> None:
         """Switch light/dark and remember it."""
         dark = self.dark_action.isChecked()
         self.settings.setValue(THEME_SETTING, "true" if dark else "false")
+        self.set_theme(dark)
+
+    def set_theme(self, dark: bool) -> None:
+        """Apply the light or dark theme to the app and redraw what paints theme colours itself."""
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_theme(app, dark)
+        self._refresh_icons()
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
         self.settings.setValue("window/geometry", self.saveGeometry())

@@ -40,14 +40,14 @@ def run_screenshots(options: Namespace) -> int:
     window.show()
     app.processEvents()
     window.start()
-    if not window.screens:
+    if not window.screen_names():
         from db.errors import DugoutError
 
         raise DugoutError(tr("could not open the database for screenshots"))
     written = []
     for dark in (False, True):
-        apply_theme(app, dark)
-        for name in window.screens:
+        window.set_theme(dark)
+        for name in window.screen_names():
             if dark and name != "squad":
                 continue
             window.show_screen(name)

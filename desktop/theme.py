@@ -1,26 +1,63 @@
-"""The one place that styles the app: qt-material (light or dark) plus Dugout's own overrides."""
+"""The one place that styles the app: qt-material (light or dark) plus Dugout's own overrides.
+
+Every colour Dugout adds lives in ``PALETTE``: the style sheet ``resources/styles/overrides.qss``
+takes them through ``{placeholders}``, and what is painted in code (a model's tint, an icon) asks
+``colour(name)``, so light and dark both come from here.
+"""
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QApplication
 
 LIGHT_THEME = "light_blue.xml"
 DARK_THEME = "dark_teal.xml"
 SETTING = "view/dark_theme"
 _OVERRIDES = Path(__file__).resolve().parent.parent / "resources" / "styles" / "overrides.qss"
-_COLOURS = {
-    False: {"error": "#c62828", "muted": "#5f6b76", "text": "#1b1f23", "background": "#ffffff", "on_primary": "#ffffff"},
-    True: {"error": "#ff8a80", "muted": "#9aa7b2", "text": "#e8eaed", "background": "#31363b", "on_primary": "#10201d"},
+PALETTE: dict[bool, dict[str, str]] = {
+    False: {
+        "error": "#b3261e", "on_error": "#ffffff", "muted": "#5f6b76", "text": "#1b1f23",
+        "background": "#ffffff", "on_primary": "#ffffff", "icon": "#37474f",
+        "warning_tint": "rgba(255, 170, 0, 80)",
+    },
+    True: {
+        "error": "#ff8a80", "on_error": "#10201d", "muted": "#9aa7b2", "text": "#e8eaed",
+        "background": "#31363b", "on_primary": "#10201d", "icon": "#e8eaed",
+        "warning_tint": "rgba(255, 170, 0, 80)",
+    },
 }
 
 
 def is_dark(settings: QSettings) -> bool:
     """The user's remembered theme choice."""
     return str(settings.value(SETTING, "false")).lower() == "true"
+
+
+def current_is_dark() -> bool:
+    """Whether the dark theme is applied now."""
+    app = QApplication.instance()
+    return bool(app.property("dugout_dark")) if app is not None else False
+
+
+def colour(name: str) -> QColor:
+    """A colour of the applied theme's palette ("warning_tint", "error", …)."""
+    value = PALETTE[current_is_dark()][name]
+    if value.startswith("rgba("):
+        red, green, blue, alpha = (int(part) for part in value[5:-1].split(","))
+        return QColor(red, green, blue, alpha)
+    return QColor(value)
+
+
+def themed_icon(svg: Path) -> QIcon:
+    """An SVG icon drawn in the theme's icon colour (its #000000 replaced)."""
+    text = svg.read_text(encoding="utf-8").replace("#000000", PALETTE[current_is_dark()]["icon"])
+    pixmap = QPixmap()
+    pixmap.loadFromData(QByteArray(text.encode("utf-8")), "SVG")
+    return QIcon(pixmap)
 
 
 def apply_theme(app: QApplication, dark: bool) -> None:
@@ -42,7 +79,7 @@ def apply_theme(app: QApplication, dark: bool) -> None:
         extra={"density_scale": "-1", "font_family": "DejaVu Sans, Noto Sans, sans-serif"},
     )
     overrides = _OVERRIDES.read_text(encoding="utf-8")
-    for key, value in _COLOURS[dark].items():
+    for key, value in PALETTE[dark].items():
         overrides = overrides.replace("{" + key + "}", value)
     app.setStyleSheet(app.styleSheet() + "\n" + overrides)
     app.setProperty("dugout_dark", dark)

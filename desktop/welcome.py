@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.naming import button_box, named
+from desktop.common.messages import error_label
+from desktop.common.naming import button_box, named
 
 
 class NewClubDialog(QDialog):
@@ -42,9 +43,7 @@ class NewClubDialog(QDialog):
             ("season_label", self.tr("Current season"), self.season),
         ):
             form.addRow(label, editor)
-            error = QLabel()
-            error.setObjectName("fieldError")
-            error.hide()
+            error = error_label(None, f"error_{field}")
             form.addRow("", error)
             self.errors[field] = error
         buttons = button_box(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, "newClub")
@@ -57,9 +56,9 @@ class NewClubDialog(QDialog):
     def values(self) -> dict[str, str]:
         """What the user typed."""
         return {
-            "club_name": self.club.text(),  # type: ignore[attr-defined]
-            "league": self.league.text(),  # type: ignore[attr-defined]
-            "season_label": self.season.text(),  # type: ignore[attr-defined]
+            "club_name": self.club.text(),
+            "league": self.league.text(),
+            "season_label": self.season.text(),
         }
 
     def show_error(self, field: str, message: str) -> None:

@@ -58,7 +58,7 @@ case "$mode" in
   test)
     export QT_QPA_PLATFORM=offscreen
     .venv/bin/ruff check .
-    .venv/bin/mypy --no-error-summary db
+    .venv/bin/mypy --no-error-summary db desktop
     exec .venv/bin/python -m pytest "$@" ;;
   *)
     echo "usage: bash packaging/bootstrap.sh app|test [args...]" >&2; exit 2 ;;

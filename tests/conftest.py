@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import shutil
 from collections.abc import Iterator
@@ -16,7 +15,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from db.engine import Database  # noqa: E402
 from db.opening import open_database  # noqa: E402
 
-AS_OF = dt.date(2025, 5, 2)
 DATA = Path(__file__).resolve().parent / "data"
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from db.domain.seasons import season_label_for
 from db.domain.squad_rules import PersonKey, check_contract_order, same_person
@@ -158,7 +158,7 @@ class _SquadApplier:
         self.squad: dict[str, tuple[SquadMembership, Player]] = {}
         query = (
             select(SquadMembership, Player)
-            .join(Player, Player.id == SquadMembership.player_id)  # type: ignore[arg-type]
+            .join(Player, col(Player.id) == col(SquadMembership.player_id))
             .where(SquadMembership.club_id == club_id, SquadMembership.season_id == season_id)
         )
         for membership, player in session.exec(query):

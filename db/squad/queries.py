@@ -6,9 +6,10 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from db.domain.squad_rules import age_on, contract_expiring, counts_as_eu
+from db.reference.models import Club, Season
 from db.squad.models import Player, SquadMembership
 
 
@@ -88,11 +89,11 @@ def squad_rows(
     """The club's squad in a season (only ``membership_ids`` when given), ordered by shirt number."""
     query = (
         select(SquadMembership, Player)
-        .join(Player, Player.id == SquadMembership.player_id)  # type: ignore[arg-type]
+        .join(Player, col(Player.id) == col(SquadMembership.player_id))
         .where(SquadMembership.club_id == club_id, SquadMembership.season_id == season_id)
     )
     if membership_ids is not None:
-        query = query.where(SquadMembership.id.in_(list(membership_ids)))  # type: ignore[union-attr]
+        query = query.where(col(SquadMembership.id).in_(list(membership_ids)))
     if not include_left:
         query = query.where(SquadMembership.left_on == None)  # noqa: E711
     rows = [_row(m, p, as_of) for m, p in session.exec(query)]
@@ -105,6 +106,34 @@ def memberships_of_players(session: Session, *, club_id: int, season_id: int, pl
     query = select(SquadMembership.id).where(
         SquadMembership.club_id == club_id,
         SquadMembership.season_id == season_id,
-        SquadMembership.player_id.in_(list(player_ids)),  # type: ignore[attr-defined]
+        col(SquadMembership.player_id).in_(list(player_ids)),
     )
     return [i for i in session.exec(query) if i is not None]
+
+
+@dataclass(frozen=True, slots=True)
+class PlayerCardFacts:
+    """What the player card shows: the player's squad row at the club they play for, and where."""
+
+    row: SquadRow
+    club_name: str
+    season_label: str
+
+
+def player_card(session: Session, *, player_id: int, season_id: int | None, as_of: dt.date) -> PlayerCardFacts | None:
+    """A player's facts for the card: their membership in ``season_id`` (a current one first),
+    else their latest membership; None for an unknown player or one never in a squad."""
+    query = (
+        select(SquadMembership, Player, Club, Season)
+        .join(Player, col(Player.id) == col(SquadMembership.player_id))
+        .join(Club, col(Club.id) == col(SquadMembership.club_id))
+        .join(Season, col(Season.id) == col(SquadMembership.season_id))
+        .where(SquadMembership.player_id == player_id)
+    )
+    found = list(session.exec(query))
+    if not found:
+        return None
+    membership, player, club, season = max(
+        found, key=lambda f: (f[0].season_id == season_id, f[0].left_on is None, f[3].starts_on)
+    )
+    return PlayerCardFacts(_row(membership, player, as_of), club.name, season.label)

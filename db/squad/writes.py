@@ -7,7 +7,7 @@ import datetime as dt
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from db.domain.checks import check_choice, check_date
 from db.domain.squad_rules import check_contract_order, check_leaving, check_shirt_not_worn
@@ -43,7 +43,7 @@ def check_shirt_free(
         return
     query = (
         select(SquadMembership, Player)
-        .join(Player, Player.id == SquadMembership.player_id)  # type: ignore[arg-type]
+        .join(Player, col(Player.id) == col(SquadMembership.player_id))
         .where(
             SquadMembership.club_id == club_id,
             SquadMembership.season_id == season_id,
@@ -91,7 +91,7 @@ def add_membership(
     check_contract_order(clean.get("contract_start"), clean.get("contract_end"))
     check_leaving(clean.get("left_on"), clean.get("left_reason"), clean.get("joined_on"))
     for field, model, ident in (("player_id", Player, player_id), ("club_id", Club, club_id), ("season_id", Season, season_id)):
-        if session.get(model, ident) is None:  # type: ignore[arg-type]
+        if session.get(model, ident) is None:
             raise ValidationError(field, "unknown", tr("No such {what} (id {i})", what=field[:-3], i=ident))
     check_shirt_free(session, club_id, season_id, clean.get("shirt_number"))
     existing = session.exec(

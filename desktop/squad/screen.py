@@ -4,15 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QPoint,
-    QSortFilterProxyModel,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtGui import QAction, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,11 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.domain.text import fold
 from db.domain.vocab import POSITIONS
-from desktop.roles import RowRole, SortRole
+from desktop.common.delegate import ValidatingDelegate
+from desktop.common.roles import RowRole
+from desktop.common.row_filter import RowFilterProxy
 from desktop.squad.columns import COLUMN_INDEX, COLUMNS
-from desktop.squad.delegates import SquadDelegate
 from desktop.squad.model import SquadTableModel
 
 if TYPE_CHECKING:
@@ -45,65 +37,19 @@ _DEFAULT_WIDTHS = {"shirt": 44, "name": 190, "position": 90, "other_positions": 
                    "value": 76, "wage": 84}
 
 
-class SquadFilterProxy(QSortFilterProxyModel):
-    """Filters by folded text (accents and case ignored) and position; sorts on ``SortRole``, None last."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._words: list[str] = []
-        self._position: str | None = None
-        self.setSortRole(SortRole)
-
-    def set_text(self, text: str) -> None:
-        """Keep rows whose name, positions or nationalities contain every word of ``text``."""
-        self.beginFilterChange()
-        self._words = fold(text).split()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def set_position(self, position: str | None) -> None:
-        """Keep rows that play ``position`` (primary or secondary); None keeps all."""
-        self.beginFilterChange()
-        self._position = position
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
-        model = self.sourceModel()
-        if not isinstance(model, SquadTableModel):
-            return True
-        if self._position:
-            row = model.row_at(source_row)
-            if self._position != row.primary_position and self._position not in row.secondary_positions:
-                return False
-        haystack = model.search_text(source_row)
-        return all(word in haystack for word in self._words)
-
-    def lessThan(self, left: QModelIndex | QPersistentModelIndex, right: QModelIndex | QPersistentModelIndex) -> bool:
-        a, b = left.data(SortRole), right.data(SortRole)
-        if a is None or b is None:
-            # None last in both directions (Qt reverses the comparison for descending order).
-            descending = self.sortOrder() == Qt.SortOrder.DescendingOrder
-            return False if a is None and b is None else (descending if a is None else not descending)
-        return a < b
-
-
 class SquadScreen(QWidget):
     """The current squad as a table with a filter, a position filter, add and mark-as-left.
 
-    Signals:
-        player_opened(player_id): the user opened a player (Enter or double-click on a row).
+    Enter, or a double-click on a read-only cell, opens the player's card (``AppContext.open_player``).
     """
-
-    screen_name = "squad"
-    player_opened = Signal(int)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("squadScreen")
         self.setAccessibleName(self.tr("Squad"))
         self.context = context
-        self.player_dialog: QWidget | None = None
         self.model = SquadTableModel(context, self)
-        self.proxy = SquadFilterProxy(self)
+        self.proxy = RowFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self._build()
         self.model.reload()
@@ -136,7 +82,7 @@ class SquadScreen(QWidget):
         for code in POSITIONS:
             self.position_combo.addItem(code, code)
         self.position_combo.currentIndexChanged.connect(
-            lambda _i: self.proxy.set_position(self.position_combo.currentData()))
+            lambda _i: self.set_position_filter(self.position_combo.currentData()))
         self.add_button = QPushButton(self.tr("Add player…"))
         self.add_button.setObjectName("addPlayerButton")
         self.add_button.setAccessibleName(self.tr("Add player"))
@@ -151,14 +97,14 @@ class SquadScreen(QWidget):
         for widget in (self.filter_edit, self.position_combo):
             toolbar.addWidget(widget)
         toolbar.addStretch(1)
-        for widget in (self.count_label, self.add_button, self.left_button):
-            toolbar.addWidget(widget)
+        for item in (self.count_label, self.add_button, self.left_button):
+            toolbar.addWidget(item)
 
         self.table = QTableView()
         self.table.setObjectName("squadTable")
         self.table.setAccessibleName(self.tr("Squad list"))
         self.table.setModel(self.proxy)
-        self.delegate = SquadDelegate(self.model, self.table)
+        self.delegate = ValidatingDelegate(self.model, self.table)
         self.table.setItemDelegate(self.delegate)
         self.table.setAlternatingRowColors(True)
         self.table.setSortingEnabled(True)
@@ -171,15 +117,12 @@ class SquadScreen(QWidget):
                                    | QAbstractItemView.EditTrigger.AnyKeyPressed
                                    | QAbstractItemView.EditTrigger.DoubleClicked)
         self.table.verticalHeader().hide()
-        self.table.activated.connect(self.open_player)
+        self.table.activated.connect(self.open_card)
         header = self.table.horizontalHeader()
         header.setObjectName("squadHeader")
         header.setAccessibleName(self.tr("Squad columns"))
         header.setSectionsMovable(True)
         header.setHighlightSections(False)
-        # Thirteen columns must fit a laptop screen: the theme's 24 px header padding would not.
-        # (Belongs in desktop/theme.py's overrides once that file takes per-widget rules.)
-        header.setStyleSheet("QHeaderView::section { padding: 0 6px; }")
         header.setStretchLastSection(False)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._show_header_menu)
@@ -240,10 +183,18 @@ class SquadScreen(QWidget):
             self.table.horizontalHeader().restoreState(state)
 
     # --- actions ----------------------------------------------------------------------------
-    def focus_filter(self) -> None:
+    def search(self) -> None:
         """Put the cursor in the filter box (the window maps Ctrl+F here)."""
         self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.filter_edit.selectAll()
+
+    def set_position_filter(self, position: str | None) -> None:
+        """Show only players who play ``position`` (primary or secondary); None shows all."""
+        if position is None:
+            self.proxy.set_row_test(None)
+        else:
+            self.proxy.set_row_test(
+                lambda row: position == row.primary_position or position in row.secondary_positions)
 
     def _focus_table(self) -> None:
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -255,23 +206,26 @@ class SquadScreen(QWidget):
         index = self.table.currentIndex()
         return index.data(RowRole) if index.isValid() else None
 
-    def open_player(self, index: QModelIndex | None = None) -> None:
-        """Show the player card of a row and emit ``player_opened``."""
-        from desktop.squad.dialogs import PlayerDialog
-
+    def open_card(self, index: QModelIndex | None = None) -> None:
+        """Open the player card of a row (the current one by default)."""
         row = index.data(RowRole) if index is not None and index.isValid() else self.selected_row()
-        if row is None:
-            return
-        if self.player_dialog is not None:
-            self.player_dialog.close()
-        self.player_dialog = PlayerDialog(self.context, row, self)
-        self.player_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.player_dialog.destroyed.connect(self._forget_player_dialog)
-        self.player_dialog.show()
-        self.player_opened.emit(row.player_id)
+        if row is not None:
+            self.context.open_player(row.player_id)
 
-    def _forget_player_dialog(self, *_args: object) -> None:
-        self.player_dialog = None
+    def open_player(self, player_id: int) -> bool:
+        """Select the player's row (clearing filters that hide it); False if not in this squad."""
+        position = next((i for i, row in enumerate(self.model.rows()) if row.player_id == player_id), None)
+        if position is None:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(position, COLUMN_INDEX["name"]))
+        if not index.isValid():  # filtered out: show everyone again
+            self.filter_edit.clear()
+            self.position_combo.setCurrentIndex(0)
+            index = self.proxy.mapFromSource(self.model.index(position, COLUMN_INDEX["name"]))
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
 
     def add_player(self) -> None:
         """Open the add-player dialog."""

@@ -13,7 +13,7 @@ from desktop.squad.columns import COLUMN_INDEX
 from desktop.squad.commands import AddPlayerCommand
 from desktop.squad.model import SquadTableModel
 from desktop.undo import push_applied
-from tests.test_squad_model import build_squad, make_context  # noqa: F401  (shared squad builders)
+from tests.helpers import build_squad, make_context
 
 APPS, SHIRT = COLUMN_INDEX["appearances"], COLUMN_INDEX["shirt"]
 

@@ -16,7 +16,7 @@ from db.reference.writes import ensure_club, ensure_season
 from db.restoring import swap_fields
 from db.squad.models import Player, SquadMembership
 from db.squad.writes import add_player_to_squad, mark_left, update_membership, update_player
-from tests.conftest import AS_OF
+from tests.helpers import AS_OF
 
 
 @pytest.fixture

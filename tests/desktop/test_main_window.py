@@ -60,7 +60,7 @@ def test_first_run_welcome_creates_a_new_club(qtbot, settings: QSettings, tmp_pa
     _when_modal(WelcomeDialog, choose_new)
     window.start()
     assert len(rounds) == 2 and shown_errors and "Club name" in shown_errors[0]
-    assert window.windowTitle() == "Dugout — CD Leganés (cd-leganes.sqlite)"
+    assert window.windowTitle() == "CD Leganés (cd-leganes.sqlite)"
     remembered = Path(str(settings.value("session/last_database")))
     assert remembered.name == "cd-leganes.sqlite" and remembered.exists()
     assert window.current_screen_name() == "squad"
@@ -78,7 +78,8 @@ def test_welcome_closed_at_first_run_quits(qtbot, settings: QSettings) -> None:
 def test_opens_demo_with_title_and_planning_date(qtbot, settings: QSettings, demo_path: Path) -> None:
     window = _window(qtbot, settings, demo_path)
     window.start()
-    assert window.windowTitle() == "Dugout — Real Madrid CF (demo.sqlite)"
+    # The platform appends the display name where titles show it ("… — Dugout"), so ours lacks it.
+    assert window.windowTitle() == "Real Madrid CF (demo.sqlite)"
     assert window.as_of_button.text() == "Planning date: 2 May 2025"
     assert str(demo_path) in window.database_label.text()
 
@@ -119,7 +120,7 @@ def test_refused_file_is_explained_and_window_keeps_working(
     notes.write_text("not a database", encoding="utf-8")
     assert window.open_target(str(notes)) is False
     assert warnings and "notes.sqlite" in warnings[0]
-    assert window.windowTitle().startswith("Dugout — Real Madrid CF")
+    assert window.windowTitle().startswith("Real Madrid CF")
 
 
 def test_theme_choice_and_geometry_are_remembered(qtbot, settings: QSettings, demo_path: Path) -> None:
@@ -167,10 +168,12 @@ def test_keyboard_only_filter_open_and_undo(qtbot, settings: QSettings, demo_pat
     assert screen.proxy.rowCount() == 1
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     assert QApplication.focusWidget() is screen.table
-    with qtbot.waitSignal(screen.player_opened) as opened:
+    with qtbot.waitSignal(window.context.player_requested) as opened:
         qtbot.keyClick(screen.table, Qt.Key.Key_Return)
-    assert screen.player_dialog is not None and screen.player_dialog.isVisible()
-    screen.player_dialog.close()
+    card = window.player_card
+    assert card is not None and card.isVisible() and card.windowTitle() == "Luka Modrić"
+    assert card.fact("Club") == "Real Madrid CF (2024/25)" and card.fact("Shirt number") == "10"
+    card.close()
 
     shirt = screen.proxy.index(0, COLUMN_INDEX["shirt"])
     assert opened.args and shirt.data() == "10"
@@ -241,13 +244,19 @@ def test_cancelling_new_club_at_first_run_offers_the_welcome_again(qtbot, settin
 def test_every_dialog_names_its_interactive_widgets(qtbot, settings: QSettings, demo_path: Path) -> None:
     from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QComboBox, QLineEdit
 
-    from desktop.squad.dialogs import AddPlayerDialog, MarkLeftDialog, PlayerDialog
+    from db.squad.queries import player_card
+    from desktop.common.player_card import PlayerCard
+    from desktop.squad.dialogs import AddPlayerDialog, MarkLeftDialog
 
     window = _window(qtbot, settings, demo_path)
     window.start()
     context = window.context
+    assert context is not None and context.database is not None
     row = window.screens["squad"].model.row_at(0)
-    dialogs = [AddPlayerDialog(context), MarkLeftDialog(context, row), PlayerDialog(context, row),
+    with context.database.reading() as session:
+        facts = player_card(session, player_id=row.player_id, season_id=context.season_id, as_of=context.as_of)
+    assert facts is not None
+    dialogs = [AddPlayerDialog(context), MarkLeftDialog(context, row), PlayerCard(context, facts, [("x", "X")]),
                NewClubDialog(), WelcomeDialog()]
     interactive = (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView)
     for dialog in dialogs:
@@ -273,3 +282,14 @@ def test_quitting_after_an_edit_raises_nothing(qtbot, settings: QSettings, demo_
     window.close()
     window.deleteLater()
     qtbot.wait(50)  # pytest-qt fails the test on any exception raised in a slot meanwhile
+
+
+def test_the_application_names_itself_once_for_window_titles() -> None:
+    """Qt appends the display name to every window title on X11; ours must not carry it as well."""
+    import subprocess
+    import sys
+
+    code = "from desktop.app import make_application; print(make_application().applicationDisplayName())"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                            cwd=Path(__file__).resolve().parents[2])
+    assert result.stdout.strip() == "Dugout", result.stderr

@@ -401,7 +401,7 @@ def test_data_layer_does_not_import_qt() -> None:
         "import db.demo, db.calendar.writes, db.medical.writes\n"
         "assert not any(m.startswith('PySide6') and sys.modules[m] for m in sys.modules)\n"
     )
-    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).resolve().parents[1])
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).resolve().parents[2])
 
 
 # --- fixture and injury writes -----------------------------------------------------------------

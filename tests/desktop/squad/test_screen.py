@@ -7,12 +7,14 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel, QSpinBox, QWidget
 
+from db.changes import MEMBERSHIP, Change
 from db.engine import Database
 from db.squad.writes import update_membership
+from desktop.common.roles import RowRole
 from desktop.squad.columns import COLUMN_INDEX
-from desktop.squad.dialogs import AddPlayerDialog, MarkLeftDialog, PlayerDialog
+from desktop.squad.dialogs import AddPlayerDialog, MarkLeftDialog
 from desktop.squad.screen import SquadScreen
-from tests.test_squad_model import build_squad, make_context
+from tests.helpers import build_squad, make_context
 
 SHIRT, NAME = COLUMN_INDEX["shirt"], COLUMN_INDEX["name"]
 
@@ -82,19 +84,24 @@ def test_position_filter_matches_primary_or_secondary(screen) -> None:
     assert sorted(names(screen)) == ["Jude Bellingham", "Luka Modrić"]
 
 
-def test_keyboard_filter_then_enter_opens_the_player(screen, qtbot) -> None:
-    screen.focus_filter()
+def test_keyboard_filter_then_enter_asks_for_the_player_card(screen, context, qtbot) -> None:
+    screen.search()
     assert screen.filter_edit.hasFocus()
     qtbot.keyClicks(screen.filter_edit, "modric")
     assert names(screen) == ["Luka Modrić"]
     qtbot.keyClick(screen.filter_edit, Qt.Key.Key_Return)
     assert screen.table.hasFocus()
-    with qtbot.waitSignal(screen.player_opened) as opened:
+    with qtbot.waitSignal(context.player_requested) as opened:
         qtbot.keyClick(screen.table, Qt.Key.Key_Return)
-    dialog = screen.player_dialog
-    assert isinstance(dialog, PlayerDialog) and dialog.isVisible() and dialog.windowTitle() == "Luka Modrić"
     assert opened.args == [screen.selected_row().player_id]
-    dialog.close()
+
+
+def test_open_player_selects_the_row_even_when_filtered_out(screen) -> None:
+    modric = next(r for r in screen.model.rows() if r.name == "Luka Modrić")
+    screen.filter_edit.setText("bellingham")
+    assert screen.open_player(modric.player_id)
+    assert screen.selected_row() == modric and screen.filter_edit.text() == ""
+    assert not screen.open_player(999_999)
 
 
 def test_edit_in_place_with_the_delegate_and_undo_with_ctrl_z(screen, context, qtbot) -> None:
@@ -155,7 +162,7 @@ def test_selection_survives_a_change_to_another_row(screen, context, qtbot) -> N
         next(r.membership_id for r in screen.model.rows() if r.name == "Thibaut Courtois")))
     update_membership(context.database, other.membership_id, other.membership_version, {"appearances": 31})
     with qtbot.assertNotEmitted(screen.model.modelReset), qtbot.waitSignal(screen.model.dataChanged):
-        context.announce({"squad_membership"}, {other.membership_id})
+        context.announce(Change.of(MEMBERSHIP, {other.membership_id}))
     assert screen.table.currentIndex().data() == "Arda Güler"
     assert [i.data() for i in screen.table.selectionModel().selectedRows(NAME)] == ["Arda Güler"]
 
@@ -164,7 +171,7 @@ def test_hidden_screen_refreshes_when_shown(screen, context) -> None:
     screen.hide()
     row = next(r for r in screen.model.rows() if r.name == "Thibaut Courtois")
     update_membership(context.database, row.membership_id, row.membership_version, {"appearances": 7})
-    context.announce({"squad_membership"}, {row.membership_id})
+    context.announce(Change.of(MEMBERSHIP, {row.membership_id}))
     assert next(r for r in screen.model.rows() if r.name == "Thibaut Courtois").appearances is None
     screen.show()
     assert next(r for r in screen.model.rows() if r.name == "Thibaut Courtois").appearances == 7
@@ -272,13 +279,11 @@ def test_double_click_edits_an_editable_cell_but_opens_the_card_on_a_read_only_o
     rect = table.visualRect(shirt)
     double_click(qtbot, table, rect.center())
     assert table.state() == table.State.EditingState
-    assert screen.player_dialog is None
     qtbot.keyClick(table.viewport().focusWidget() or table, Qt.Key.Key_Escape)
     age = screen.proxy.index(0, COLUMN_INDEX["age"])
-    with qtbot.waitSignal(screen.player_opened):
+    with qtbot.waitSignal(screen.context.player_requested) as opened:
         double_click(qtbot, table, table.visualRect(age).center())
-    assert screen.player_dialog is not None
-    screen.player_dialog.close()
+    assert opened.args == [screen.proxy.index(0, 0).data(RowRole).player_id]
 
 
 def double_click(qtbot, table, point) -> None:

@@ -20,7 +20,7 @@ from db.reference.queries import OUR_CLUB, find_club, get_setting
 from db.squad.models import Player, SquadMembership
 
 AS_OF = dt.date(2024, 1, 15)
-_HERE = Path(__file__).resolve().parent / "data" / "openfootball" / "espana-2023-24-squads"
+_HERE = Path(__file__).resolve().parents[2] / "data" / "openfootball" / "espana-2023-24-squads"
 SQUADS = _HERE if _HERE.is_dir() else Path("/work/shared/realdata/openfootball/espana-2023-24-squads")
 _NUMBERED = re.compile(r"^\s*\d+\s*,")
 

@@ -3,65 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
+from db.changes import MEMBERSHIP, PLAYER, Change
 from db.engine import Database
-from db.reference.queries import CURRENT_SEASON, OUR_CLUB
-from db.reference.writes import ensure_club, ensure_season, set_setting
-from db.squad.writes import add_player_to_squad, update_membership, update_player
+from db.squad.writes import update_membership, update_player
+from desktop.common.roles import RowRole, SortRole
+from desktop.common.row_filter import RowFilterProxy
 from desktop.context import AppContext
-from desktop.roles import RowRole, SortRole
 from desktop.squad.columns import COLUMN_INDEX
 from desktop.squad.commands import AddPlayerCommand, EditSquadFieldCommand, MarkLeftCommand
 from desktop.squad.model import SquadTableModel
-from desktop.squad.screen import SquadFilterProxy
 from desktop.undo import push_applied
 from desktop.undo_actions import bind_undo_actions
-from tests.conftest import AS_OF
+from tests.helpers import AS_OF, add_player, build_squad, make_context
 
 SHIRT, NAME, CONTRACT = COLUMN_INDEX["shirt"], COLUMN_INDEX["name"], COLUMN_INDEX["contract_end"]
-
-
-def add_player(database: Database, club_season: tuple[int, int], name: str, shirt: int | None,
-               player: dict[str, Any] | None = None, **membership: Any) -> tuple[int, int]:
-    """Put a new player into the test squad."""
-    club_id, season_id = club_season
-    return add_player_to_squad(
-        database, club_id=club_id, season_id=season_id,
-        player={"name": name, "date_of_birth": "2000-01-15", "primary_position": "CM", **(player or {})},
-        membership={"shirt_number": shirt, **membership}, as_of=AS_OF,
-    )
-
-
-def build_squad(database: Database) -> tuple[int, int]:
-    """A small squad of five, our club and season set."""
-    with database.transaction() as session:
-        club, season = ensure_club(session, "Real Madrid CF"), ensure_season(session, "2024/25")
-        assert club.id and season.id
-        set_setting(session, OUR_CLUB, str(club.id))
-        set_setting(session, CURRENT_SEASON, str(season.id))
-        club_season = (club.id, season.id)
-    add_player(database, club_season, "Thibaut Courtois", 1, {"primary_position": "GK", "nationalities": "BEL"},
-               contract_end=dt.date(2026, 6, 30), annual_wage_cents=1_500_000_000)
-    add_player(database, club_season, "Jude Bellingham", 5,
-               {"primary_position": "AM", "secondary_positions": "CM", "nationalities": "ENG",
-                "market_value_cents": 18_000_000_000}, contract_end=dt.date(2029, 6, 30))
-    add_player(database, club_season, "Luka Modrić", 10, {"nationalities": "CRO"},
-               contract_end=dt.date(2025, 6, 30))
-    add_player(database, club_season, "Arda Güler", 15, {"primary_position": "AM", "nationalities": "TUR"})
-    add_player(database, club_season, "Vinícius Júnior", 7, {"primary_position": "LW", "nationalities": "BRA,ESP"})
-    return club_season
-
-
-def make_context(database: Database, settings: QSettings) -> AppContext:
-    """A context on the test database (club and season from its settings), planning on ``AS_OF``."""
-    context = AppContext(settings)
-    context.explicit_as_of = AS_OF
-    context.open_database(database)
-    return context
 
 
 @pytest.fixture
@@ -87,7 +46,7 @@ def row_of(model: SquadTableModel, name: str) -> int:
 
 def test_model_and_proxy_pass_the_model_tester(model, qtmodeltester) -> None:
     qtmodeltester.check(model)
-    proxy = SquadFilterProxy()
+    proxy = RowFilterProxy()
     proxy.setSourceModel(model)
     proxy.sort(SHIRT)
     proxy.set_text("a")
@@ -212,14 +171,14 @@ def test_player_edit_refreshes_by_player_id_without_reset(model, context, qtbot)
     row = model.row_at(r)
     update_player(context.database, row.player_id, row.player_version, {"name": "Arda Guler"}, as_of=AS_OF)
     with qtbot.assertNotEmitted(model.modelReset), qtbot.waitSignal(model.dataChanged):
-        context.announce({"player"}, {row.player_id})
+        context.announce(Change.of(PLAYER, {row.player_id}))
     assert model.row_at(r).name == "Arda Guler"
 
 
 def test_unknown_ids_refresh_row_by_row(model, context, club_season, qtbot) -> None:
     add_player(context.database, club_season, "Kylian Mbappé", 9, {"primary_position": "ST"})
     with qtbot.assertNotEmitted(model.modelReset), qtbot.waitSignal(model.rowsInserted):
-        context.announce({"squad_membership"}, set())
+        context.announce(Change.everything({MEMBERSHIP}))
     assert model.rowCount() == 6
 
 
@@ -266,7 +225,7 @@ def test_held_updates_apply_on_resume(model, context, qtbot) -> None:
     r = row_of(model, "Jude Bellingham")
     row = model.row_at(r)
     update_membership(context.database, row.membership_id, row.membership_version, {"appearances": 3})
-    context.announce({"squad_membership"}, {row.membership_id})
+    context.announce(Change.of(MEMBERSHIP, {row.membership_id}))
     assert model.row_at(r).appearances is None
     model.resume_updates()
     assert model.row_at(r).appearances == 3

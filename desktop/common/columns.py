@@ -1,0 +1,43 @@
+"""A table column as data: its header, the field it edits, the editor it needs and how it sorts.
+
+A screen lists its columns once (a tuple of ``Column``) and the shared model, delegate and header
+menu read everything from there. Headers and nouns are marked with ``QT_TRANSLATE_NOOP`` under the
+table's own context, so the translator sees them as literals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+# Editor kinds the shared delegate knows (``desktop.common.editors.make_editor``).
+SHIRT, TEXT, POSITION, POSITIONS_LIST, DATE, FOOT, MONEY, INT, NATIONALITIES = (
+    "shirt", "text", "position", "positions", "date", "foot", "money", "int", "nationalities",
+)
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: ``header`` (translated in ``context``), the field it edits (None: read-only) of
+    which ``target`` table, the editor kind and the value range from ``db.domain``.
+
+    ``noun`` names the field in undo texts ("Change {noun} of Bellingham"); ``edit_value`` gives
+    the stored value an editor starts from, ``sort_key`` a comparable value (None sorts last).
+    """
+
+    key: str
+    header: str
+    sort_key: Callable[[Any], Any]
+    field: str | None = None
+    target: str | None = None
+    editor: str | None = None
+    noun: str = ""
+    edit_value: Callable[[Any], Any] | None = None
+    numeric: bool = False
+    value_range: tuple[int, int] | None = None
+
+    def stored_value(self, row: Any) -> Any:
+        """The field's value as the database stores it (lists joined by commas)."""
+        value = self.edit_value(row) if self.edit_value else None
+        return ",".join(value) if isinstance(value, tuple) else value

@@ -1,0 +1,72 @@
+"""The screens of Dugout: a registry the main window builds its navigation from.
+
+A screen is one folder under ``desktop/`` with a widget class that takes the ``AppContext`` and
+implements ``Screen``; adding it is one line in ``SCREENS``. The window imports a screen's module
+only when the screen is first shown, so start-up pays for the first screen alone, and it never
+names a screen itself.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from desktop.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from desktop.context import AppContext
+
+ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
+
+
+@runtime_checkable
+class Screen(Protocol):
+    """What the window asks of every screen widget."""
+
+    def search(self) -> None:
+        """Put the cursor where the user types to look for something (Edit → Find, Ctrl+F).
+
+        (Not ``find``: every QWidget already has a static ``find`` that looks up a window id.)
+        """
+
+    def open_player(self, player_id: int) -> bool:
+        """Bring a player into view on this screen; False when the screen does not show them."""
+
+
+@dataclass(frozen=True)
+class ScreenEntry:
+    """A screen as the navigation lists it: stable ``name``, ``title`` (marked for translation in
+    the "Screens" context), an icon file in ``resources/icons`` and the ``module:Class`` to build."""
+
+    name: str
+    title: str
+    icon: str
+    factory: str
+
+    def translated_title(self) -> str:
+        """The title in the user's language."""
+        return QCoreApplication.translate("Screens", self.title)
+
+    def icon_path(self) -> Path:
+        """The icon's SVG file."""
+        return ICONS / self.icon
+
+    def build(self, context: AppContext) -> QWidget:
+        """Import the screen's module and build its widget."""
+        module, _, attribute = self.factory.partition(":")
+        make: Callable[[AppContext], QWidget] = getattr(importlib.import_module(module), attribute)
+        widget = make(context)
+        if not isinstance(widget, Screen):
+            raise TypeError(f"{self.factory} does not implement the Screen protocol")
+        return widget
+
+
+SCREENS: tuple[ScreenEntry, ...] = (
+    ScreenEntry("squad", QT_TRANSLATE_NOOP("Screens", "Squad"), "squad.svg", "desktop.squad.screen:SquadScreen"),
+)

@@ -1,0 +1,55 @@
+"""Builders the tests share (import them from here, never from another test module)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QSettings
+
+from db.engine import Database
+from db.reference.queries import CURRENT_SEASON, OUR_CLUB
+from db.reference.writes import ensure_club, ensure_season, set_setting
+from db.squad.writes import add_player_to_squad
+from desktop.context import AppContext
+
+AS_OF = dt.date(2025, 5, 2)
+
+
+def add_player(database: Database, club_season: tuple[int, int], name: str, shirt: int | None,
+               player: dict[str, Any] | None = None, **membership: Any) -> tuple[int, int]:
+    """Put a new player into the test squad."""
+    club_id, season_id = club_season
+    return add_player_to_squad(
+        database, club_id=club_id, season_id=season_id,
+        player={"name": name, "date_of_birth": "2000-01-15", "primary_position": "CM", **(player or {})},
+        membership={"shirt_number": shirt, **membership}, as_of=AS_OF,
+    )
+
+
+def build_squad(database: Database) -> tuple[int, int]:
+    """A small squad of five, our club and season set."""
+    with database.transaction() as session:
+        club, season = ensure_club(session, "Real Madrid CF"), ensure_season(session, "2024/25")
+        assert club.id and season.id
+        set_setting(session, OUR_CLUB, str(club.id))
+        set_setting(session, CURRENT_SEASON, str(season.id))
+        club_season = (club.id, season.id)
+    add_player(database, club_season, "Thibaut Courtois", 1, {"primary_position": "GK", "nationalities": "BEL"},
+               contract_end=dt.date(2026, 6, 30), annual_wage_cents=1_500_000_000)
+    add_player(database, club_season, "Jude Bellingham", 5,
+               {"primary_position": "AM", "secondary_positions": "CM", "nationalities": "ENG",
+                "market_value_cents": 18_000_000_000}, contract_end=dt.date(2029, 6, 30))
+    add_player(database, club_season, "Luka Modrić", 10, {"nationalities": "CRO"},
+               contract_end=dt.date(2025, 6, 30))
+    add_player(database, club_season, "Arda Güler", 15, {"primary_position": "AM", "nationalities": "TUR"})
+    add_player(database, club_season, "Vinícius Júnior", 7, {"primary_position": "LW", "nationalities": "BRA,ESP"})
+    return club_season
+
+
+def make_context(database: Database, settings: QSettings) -> AppContext:
+    """A context on the test database (club and season from its settings), planning on ``AS_OF``."""
+    context = AppContext(settings)
+    context.explicit_as_of = AS_OF
+    context.open_database(database)
+    return context
