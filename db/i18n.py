@@ -1,7 +1,7 @@
 """Translation of the data layer's own text (validation errors, reports), without Qt.
 
-Every message is written ``tr("English text {name}", name=value)`` with a literal first argument,
-and a table of messages marks each entry with ``tr_noop("…")``. ``packaging/translations.py``
+Every message is written ``tr("English text {name}", name=value)`` with a literal first argument;
+a table of messages marks each entry with ``tr_noop("…")`` and shows it with ``translated(entry)``. ``packaging/translations.py``
 extracts both into the same ``.ts`` file as the screens' strings, under the context ``CONTEXT``.
 The desktop plugs Qt's translator in at start (``set_translator``); until then text stays English,
 as it does on the command line.
@@ -29,5 +29,11 @@ def tr(text: str, **values: object) -> str:
 
 
 def tr_noop(text: str) -> str:
-    """Mark a string for extraction where it is defined (a table); translate it with ``tr`` where shown."""
+    """Mark a string for extraction where it is defined (a table); ``translated`` shows it."""
     return text
+
+
+def translated(marked: str, **values: object) -> str:
+    """Translate a string that was marked with ``tr_noop`` where it is defined."""
+    text = _translate(CONTEXT, marked)
+    return text.format(**values) if values else text

@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Field, Session, SQLModel, text
 
 from db.errors import StaleEdit, ValidationError
-from db.i18n import tr, tr_noop
+from db.i18n import tr, tr_noop, translated
 
 
 def _utcnow() -> dt.datetime:
@@ -48,8 +48,17 @@ def integrity_to_validation(error: IntegrityError) -> ValidationError:
     message = str(error.orig)
     for needle, (field, text_) in _CONSTRAINT_FIELDS.items():
         if needle in message:
-            return ValidationError(field, "constraint", tr(text_))
+            return ValidationError(field, "constraint", translated(text_))
     return ValidationError("", "constraint", tr("The database refused the change: {e}", e=message))
+
+
+def insert_checked(session: Session, row: SQLModel) -> None:
+    """Add a row and flush it in the caller's transaction; a constraint violation names its field."""
+    session.add(row)
+    try:
+        session.flush()
+    except IntegrityError as error:
+        raise integrity_to_validation(error) from error
 
 
 def update_versioned(

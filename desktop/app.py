@@ -27,8 +27,10 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 def run_app(options: Namespace) -> int:
     """Open the main window and run the event loop; returns the exit status."""
     app = make_application()
+    from desktop.i18n import install_translations
     from desktop.theme import apply_theme, is_dark
 
+    install_translations(app)
     settings = QSettings()
     apply_theme(app, is_dark(settings))
     from desktop.main_window import MainWindow  # after the QApplication exists (lean start)

@@ -11,11 +11,10 @@ import os
 from argparse import Namespace
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QCalendarWidget,
     QDialog,
     QFileDialog,
     QLabel,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -236,34 +234,11 @@ class MainWindow(QMainWindow):
 
     def new_club(self) -> None:
         """Ask for club, league and season; create a new database file for it and open it."""
-        from db.errors import DugoutError, ValidationError
-        from db.opening import open_database
-        from db.paths import data_dir
-        from db.reference.setup import start_new_club
-        from db.sqlite_files import remove_database_files
-        from desktop.welcome import NewClubDialog
+        from desktop.welcome import create_club_database
 
-        dialog = NewClubDialog(self)
-        while dialog.exec() == QDialog.DialogCode.Accepted:
-            path = dialog.database_file(data_dir())
-            values = dialog.values()
-            try:
-                database = open_database(path)
-            except DugoutError as error:  # e.g. the data folder cannot be created
-                dialog.show_error("club_name", str(error))
-                continue
-            try:
-                start_new_club(database, **values)
-            except ValidationError as error:
-                database.close()
-                remove_database_files(path)
-                dialog.show_error(error.field, error.message)
-                continue
-            database.close()
-            dialog.deleteLater()
+        path = create_club_database(self)
+        if path is not None:
             self.open_target(str(path))
-            return
-        dialog.deleteLater()
 
     def open_file(self) -> None:
         """File → Open: pick a database file."""
@@ -346,16 +321,14 @@ class MainWindow(QMainWindow):
 
     def show_player_card(self, player_id: int) -> None:
         """Open the one shared player card (replacing an open one), offering the other screens."""
-        from db.squad.queries import player_card
-        from desktop.common.player_card import PlayerCard
+        from desktop.common.player_card import PlayerCard, load_player_card
         from desktop.screens import SCREENS
 
         context = self.context
-        if context is None or context.database is None:
+        if context is None:
             return
         try:
-            with context.database.reading() as session:
-                facts = player_card(session, player_id=player_id, season_id=context.season_id, as_of=context.as_of)
+            facts = load_player_card(context, player_id)
         except Exception as error:  # a locked or vanished database: say so, never into Qt
             self._show_message(self.tr("Cannot open the player: {e}").format(e=error))
             return
@@ -398,23 +371,13 @@ class MainWindow(QMainWindow):
 
     def choose_planning_date(self) -> None:
         """Pick the planning date from a calendar."""
+        from desktop.common.date_dialog import pick_date
+
         if self.context is None:
             return
-        dialog = QDialog(self)
-        dialog.setObjectName("planningDateDialog")
-        dialog.setWindowTitle(self.tr("Planning date"))
-        calendar = QCalendarWidget(dialog)
-        calendar.setObjectName("planningCalendar")
-        calendar.setAccessibleName(self.tr("Planning date"))
-        day = self.context.as_of
-        calendar.setSelectedDate(QDate(day.year, day.month, day.day))
-        calendar.activated.connect(dialog.accept)
-        calendar.clicked.connect(dialog.accept)
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(calendar)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            chosen = calendar.selectedDate()
-            self.context.set_as_of(dt.date(chosen.year(), chosen.month(), chosen.day()))
+        day = pick_date(self, self.tr("Planning date"), self.context.as_of, "planningDateDialog")
+        if day is not None:
+            self.context.set_as_of(day)
 
     def toggle_theme(self) -> None:
         """Switch light/dark and remember it."""

@@ -30,6 +30,9 @@ def run_screenshots(options: Namespace) -> int:
         create_demo(demo_database_path())
         options = Namespace(**{**vars(options), "db": str(demo_database_path())})
     app = make_application()
+    from desktop.i18n import install_translations
+
+    install_translations(app)
     _silence_offscreen_noise()
     # Screenshots never touch the user's own settings.
     scratch = tempfile.TemporaryDirectory(prefix="dugout-shots-")

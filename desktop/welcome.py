@@ -81,6 +81,38 @@ class NewClubDialog(QDialog):
         return candidate
 
 
+def create_club_database(parent: QWidget | None) -> Path | None:
+    """Ask for club, league and season until a new database for them is made in the data folder;
+    return its file, or None if the user cancels. A refused value is shown beside its field."""
+    from db.errors import DugoutError, ValidationError
+    from db.opening import open_database
+    from db.paths import data_dir
+    from db.reference.setup import start_new_club
+    from db.sqlite_files import remove_database_files
+
+    dialog = NewClubDialog(parent)
+    try:
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            path = dialog.database_file(data_dir())
+            try:
+                database = open_database(path)
+            except DugoutError as error:  # e.g. the data folder cannot be created
+                dialog.show_error("club_name", str(error))
+                continue
+            try:
+                start_new_club(database, **dialog.values())
+            except ValidationError as error:
+                database.close()
+                remove_database_files(path)
+                dialog.show_error(error.field, error.message)
+                continue
+            database.close()
+            return path
+        return None
+    finally:
+        dialog.deleteLater()
+
+
 class WelcomeDialog(QDialog):
     """The first-run choice. ``choice`` is "demo", "new" or "open" after it is accepted."""
 

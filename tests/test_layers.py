@@ -57,3 +57,49 @@ def test_opening_a_current_database_does_not_import_alembic(_empty_template: Pat
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def _imports(path: Path) -> set[str]:
+    import ast
+
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def test_no_screen_imports_another_screen_and_shared_pieces_import_none() -> None:
+    from desktop.screens import SCREENS
+
+    screens = {entry.factory.split(".")[1] for entry in SCREENS}
+    wrong = []
+    for path in (ROOT / "desktop").rglob("*.py"):
+        parts = path.relative_to(ROOT / "desktop").parts
+        own = parts[0] if len(parts) > 1 else None
+        for name in _imports(path):
+            pieces = name.split(".")
+            if pieces[0] == "desktop" and len(pieces) > 1 and pieces[1] in screens and pieces[1] != own:
+                wrong.append(f"{path.relative_to(ROOT)} imports {name}")
+    assert wrong == []
+
+
+def test_pure_rules_import_neither_qt_nor_a_database() -> None:
+    heavy = ("PySide6", "sqlalchemy", "sqlmodel", "alembic", "desktop", "db.engine")
+    wrong = [f"{path.relative_to(ROOT)} imports {name}"
+             for path in (ROOT / "db" / "domain").rglob("*.py") for name in _imports(path)
+             if name.startswith(heavy)]
+    assert wrong == []
+
+
+def test_colours_and_style_sheets_come_from_the_theme_alone() -> None:
+    import re
+
+    colour = re.compile(r"#[0-9a-fA-F]{6}\b|QColor\(\s*\d")
+    wrong = [f"{path.relative_to(ROOT)}:{number}"
+             for path in (ROOT / "desktop").rglob("*.py") if path.name != "theme.py"
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if "setStyleSheet(" in line or colour.search(line)]
+    assert wrong == []

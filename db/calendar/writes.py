@@ -6,7 +6,6 @@ import datetime as dt
 from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from db.calendar.models import Fixture
@@ -15,7 +14,7 @@ from db.domain.vocab import VENUE_SIDES
 from db.errors import ValidationError
 from db.i18n import tr
 from db.reference.models import Club, Competition, Season
-from db.versioning import integrity_to_validation, update_versioned
+from db.versioning import insert_checked, update_versioned
 
 UpsertOutcome = Literal["added", "updated", "unchanged"]
 
@@ -166,11 +165,7 @@ def _insert(session: Session, values: dict[str, Any], by: str) -> Fixture:
             "external_id", "duplicate", tr("A fixture with id {i} already exists", i=values["external_id"])
         )
     fixture = Fixture(updated_by=by, **values)
-    session.add(fixture)
-    try:
-        session.flush()
-    except IntegrityError as error:
-        raise integrity_to_validation(error) from error
+    insert_checked(session, fixture)
     return fixture
 
 

@@ -13,7 +13,7 @@ from typing import Any
 from db.domain.text import fold
 from db.domain.vocab import COARSE_POSITIONS, POSITIONS
 from db.errors import ImportRefused
-from db.i18n import tr, tr_noop
+from db.i18n import tr, tr_noop, translated
 
 
 @dataclass
@@ -285,14 +285,14 @@ def _parse_date(key: str, text: str) -> dt.date:
             return dt.date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
     except ValueError:
         pass
-    raise _RowError(key, tr("{label} '{v}' is not a date like 2025-06-30 or 30/06/2025", label=tr(_LABELS[key]), v=text))
+    raise _RowError(key, tr("{label} '{v}' is not a date like 2025-06-30 or 30/06/2025", label=translated(_LABELS[key]), v=text))
 
 
 def _parse_int(key: str, text: str) -> int:
     try:
         return int(text.strip().lstrip("#"))
     except ValueError:
-        raise _RowError(key, tr("{label} must be a whole number, not '{v}'", label=tr(_LABELS[key]), v=text)) from None
+        raise _RowError(key, tr("{label} must be a whole number, not '{v}'", label=translated(_LABELS[key]), v=text)) from None
 
 
 def _parse_height(text: str) -> int:
@@ -336,5 +336,5 @@ def _parse_cents(key: str, text: str) -> int:
     try:
         return parse_euros_to_cents(text)
     except ValueError:
-        raise _RowError(key, tr("{label} '{v}' is not an amount in euros", label=tr(_LABELS[key]), v=text)) from None
+        raise _RowError(key, tr("{label} '{v}' is not an amount in euros", label=translated(_LABELS[key]), v=text)) from None
 

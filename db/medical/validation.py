@@ -8,7 +8,7 @@ from typing import Any
 from db.domain.checks import check_bool, check_choice, check_date, check_text
 from db.domain.vocab import INJURY_CERTAINTIES, INJURY_STATUSES
 from db.errors import ValidationError
-from db.i18n import tr, tr_noop
+from db.i18n import tr, tr_noop, translated
 
 _DATE_LABELS = {
     "started_on": tr_noop("Injured on"),
@@ -27,7 +27,7 @@ def validate_injury_values(values: Mapping[str, Any]) -> dict[str, Any]:
         elif key == "body_part":
             out[key] = check_text(key, value, label=tr("Body part"), max_length=80, required=False)
         elif key in _DATE_LABELS:
-            out[key] = check_date(key, value, label=tr(_DATE_LABELS[key]))
+            out[key] = check_date(key, value, label=translated(_DATE_LABELS[key]))
         elif key == "certainty":
             out[key] = check_choice(key, value, INJURY_CERTAINTIES, label=tr("Certainty"), required=True)
         elif key == "status":

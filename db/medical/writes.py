@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from db.errors import ValidationError
@@ -13,7 +12,7 @@ from db.i18n import tr
 from db.medical.models import Injury
 from db.medical.validation import validate_injury_values
 from db.squad.models import Player
-from db.versioning import integrity_to_validation
+from db.versioning import insert_checked
 
 
 def find_injury(session: Session, *, player_id: int, started_on: dt.date, kind: str) -> Injury | None:
@@ -45,9 +44,5 @@ def create_injury(session: Session, *, player_id: int, values: dict[str, Any], b
     if surgery_on is not None:
         clean["surgery"] = True
     injury = Injury(player_id=player_id, updated_by=by, **clean)
-    session.add(injury)
-    try:
-        session.flush()
-    except IntegrityError as error:
-        raise integrity_to_validation(error) from error
+    insert_checked(session, injury)
     return injury

@@ -12,7 +12,7 @@ from db.domain.seasons import default_season_dates, season_label
 from db.domain.text import fold
 from db.domain.vocab import COMPETITION_KINDS
 from db.errors import ValidationError
-from db.i18n import tr, tr_noop
+from db.i18n import tr, tr_noop, translated
 from db.reference.models import Club, ClubAlias, Competition, Season, Setting
 from db.reference.queries import find_club
 
@@ -102,7 +102,7 @@ def ensure_competition(session: Session, name: str, *, kind: str, by: str = "", 
     for key, value in rules.items():
         if key in _COMPETITION_INTS:
             label, low, high = _COMPETITION_INTS[key]
-            checked = check_int(key, value, label=tr(label), low=low, high=high)
+            checked = check_int(key, value, label=translated(label), low=low, high=high)
             if checked is not None:
                 values[key] = checked
         elif key in ("country", "notes"):

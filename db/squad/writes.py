@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from db.domain.checks import check_choice, check_date
@@ -19,7 +18,7 @@ from db.reference.models import Club, Season
 from db.restoring import Restorable, holds, rows_referring_to, stale_row, stored_columns
 from db.squad.models import Player, SquadMembership
 from db.squad.validation import validate_membership_values, validate_player_values
-from db.versioning import integrity_to_validation, update_versioned
+from db.versioning import insert_checked, update_versioned
 
 PLAYER_FIELDS = frozenset(
     {
@@ -77,8 +76,7 @@ def create_player(
     """Insert a validated player inside the caller's transaction (``player_id`` restores a known id)."""
     clean = validate_player_values({"name": values.get("name"), **values}, as_of=as_of)
     player = Player(id=player_id, updated_by=by, **clean)
-    session.add(player)
-    session.flush()
+    insert_checked(session, player)
     return player
 
 
@@ -106,11 +104,7 @@ def add_membership(
     membership = SquadMembership(
         id=membership_id, player_id=player_id, club_id=club_id, season_id=season_id, updated_by=by, **clean
     )
-    session.add(membership)
-    try:
-        session.flush()
-    except IntegrityError as error:
-        raise integrity_to_validation(error) from error
+    insert_checked(session, membership)
     return membership
 
 

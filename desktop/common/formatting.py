@@ -18,10 +18,6 @@ FOOT_LABELS = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Format", text)
-
-
 def display_locale() -> QLocale:
     """The user's locale; British English when the system says only "C" (no locale set up)."""
     locale = QLocale()
@@ -69,13 +65,13 @@ def format_nationality(codes: tuple[str, ...], is_eu: bool | None) -> str:
     joined = "/".join(codes)
     if is_eu is None:
         return joined
-    mark = _tr("EU") if is_eu else _tr("non-EU")
+    mark = QCoreApplication.translate("Format", "EU") if is_eu else QCoreApplication.translate("Format", "non-EU")
     return f"{joined} · {mark}" if joined else mark
 
 
 def format_foot(foot: str | None) -> str:
     """A translated label for a stored foot value."""
-    return _tr(FOOT_LABELS[foot]) if foot in FOOT_LABELS else ""
+    return QCoreApplication.translate("Format", FOOT_LABELS[foot]) if foot in FOOT_LABELS else ""
 
 
 def contract_tooltip(end: dt.date | None, as_of: dt.date) -> str:
@@ -84,12 +80,12 @@ def contract_tooltip(end: dt.date | None, as_of: dt.date) -> str:
         return ""
     months = months_until(as_of, end)
     if end < as_of:
-        return _tr("Contract ended on {d}").format(d=format_date(end))
+        return QCoreApplication.translate("Format", "Contract ended on {d}").format(d=format_date(end))
     if months < 1:
-        return _tr("Contract ends in less than a month")
+        return QCoreApplication.translate("Format", "Contract ends in less than a month")
     if months == 1:
-        return _tr("Contract ends in 1 month")
-    return _tr("Contract ends in {n} months").format(n=months)
+        return QCoreApplication.translate("Format", "Contract ends in 1 month")
+    return QCoreApplication.translate("Format", "Contract ends in {n} months").format(n=months)
 
 
 def last_name(name: str) -> str:

@@ -35,6 +35,16 @@ if TYPE_CHECKING:
     from desktop.context import AppContext
 
 
+def load_player_card(context: AppContext, player_id: int) -> PlayerCardFacts | None:
+    """What the card shows of a player in the context's season (None: no such player, or none open)."""
+    from db.squad.queries import player_card
+
+    if context.database is None:
+        return None
+    with context.database.reading() as session:
+        return player_card(session, player_id=player_id, season_id=context.season_id, as_of=context.as_of)
+
+
 class PlayerCard(QDialog):
     """A read-only card of one player: who, where, contract and money.
 

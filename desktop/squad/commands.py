@@ -22,10 +22,6 @@ if TYPE_CHECKING:
     from desktop.context import AppContext
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SquadCommands", text)
-
-
 class EditSquadFieldCommand(DbCommand):
     """Change one field of a squad row ("Change shirt number of Bellingham")."""
 
@@ -34,7 +30,7 @@ class EditSquadFieldCommand(DbCommand):
     def __init__(self, context: AppContext, row: SquadRow, column: Column, value: Any) -> None:
         assert column.field is not None and column.target is not None
         noun = QCoreApplication.translate(HEADER_CONTEXT, column.noun)
-        super().__init__(context, _tr("Change {what} of {who}").format(what=noun, who=last_name(row.name)))
+        super().__init__(context, QCoreApplication.translate("SquadCommands", "Change {what} of {who}").format(what=noun, who=last_name(row.name)))
         self.field = column.field
         self.table = column.target
         self.row_id = row.player_id if column.target == PLAYER else row.membership_id
@@ -68,7 +64,7 @@ class AddPlayerCommand(DbCommand):
     kinds = frozenset({PLAYER, MEMBERSHIP})
 
     def __init__(self, context: AppContext, player: dict[str, Any], membership: dict[str, Any]) -> None:
-        super().__init__(context, _tr("Add {who}").format(who=str(player.get("name") or "").strip()))
+        super().__init__(context, QCoreApplication.translate("SquadCommands", "Add {who}").format(who=str(player.get("name") or "").strip()))
         self.player = dict(player)
         self.membership = dict(membership)
         self.player_id: int | None = None
@@ -110,7 +106,7 @@ class MarkLeftCommand(DbCommand):
     kinds = frozenset({MEMBERSHIP})
 
     def __init__(self, context: AppContext, row: SquadRow, left_on: dt.date | None, reason: str) -> None:
-        super().__init__(context, _tr("Mark {who} as left").format(who=last_name(row.name)))
+        super().__init__(context, QCoreApplication.translate("SquadCommands", "Mark {who} as left").format(who=last_name(row.name)))
         self.membership_id = row.membership_id
         self.seen_version: int | None = row.membership_version
         self.left: dict[str, Any] = {"left_on": left_on, "left_reason": reason}

@@ -166,6 +166,21 @@ def test_money_is_stored_in_cents_and_details_are_kept(demo: Database) -> None:
     assert settings == {CURRENCY: "EUR", DEMO: DEMO_NAME}
 
 
+def test_non_eu_places_are_bellingham_and_endrick_only(demo: Database) -> None:
+    """LaLiga's three non-EU places in 2024/25: two filled. Brahim Díaz holds Spanish nationality."""
+    from db.squad.queries import squad_rows
+
+    with snapshot(demo) as session:
+        club = find_club(session, "Real Madrid CF")
+        season_id = int(get_setting(session, CURRENT_SEASON) or 0)
+        assert club is not None and club.id is not None
+        rows = squad_rows(session, club_id=club.id, season_id=season_id, as_of=PLANNING_DATE)
+    first_team = [r for r in rows if r.squad_role == "first_team"]
+    assert sorted(r.name for r in first_team if r.is_eu is False) == ["Endrick", "Jude Bellingham"]
+    brahim = next(r for r in rows if r.name == "Brahim Díaz")
+    assert brahim.nationalities == ("MAR", "ESP") and brahim.is_eu is True
+
+
 # --- injuries ----------------------------------------------------------------------------------
 
 

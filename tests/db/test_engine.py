@@ -63,6 +63,13 @@ def test_foreign_keys_enforced(database: Database) -> None:
 
 
 def test_display_name_hides_password() -> None:
-    db = Database("sqlite:////tmp/some-file.sqlite")
-    assert db.display_name == "some-file.sqlite"
-    db.close()
+    from sqlalchemy import create_engine
+
+    url = "postgresql+psycopg://coach:s3cret@db.club.local:5432/dugout"
+    server = Database(url, engine=create_engine("sqlite://"))  # naming it needs no server
+    assert "s3cret" not in server.display_name
+    assert server.display_name == "postgresql+psycopg://coach:***@db.club.local:5432/dugout"
+    server.close()
+    local = Database("sqlite:////tmp/some-file.sqlite")
+    assert local.display_name == "some-file.sqlite"
+    local.close()

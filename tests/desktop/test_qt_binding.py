@@ -2,12 +2,15 @@
 
 On Python 3.11 ``None`` is reference-counted; a binding that releases it once too often per call
 crashes the app after enough filter keystrokes or ``data()`` calls. The counts must stay level.
+From Python 3.12 ``None`` is immortal: its count never moves, so the bug can neither be seen nor
+crash anything there, and the test skips itself. CI runs Debian's Python 3.11, the one it guards.
 """
 
 from __future__ import annotations
 
 import sys
 
+import pytest
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 
@@ -22,6 +25,7 @@ class _Numbers(QAbstractTableModel):
         return str(index.row()) if role == Qt.ItemDataRole.DisplayRole else None
 
 
+@pytest.mark.skipif(sys.version_info >= (3, 12), reason="None is immortal from Python 3.12: nothing to guard")
 def test_none_survives_many_binding_calls(qapp) -> None:
     model = _Numbers()
     proxy = QSortFilterProxyModel()

@@ -1,0 +1,164 @@
+"""Every string the user can see reaches the translator as a literal that extraction finds.
+
+Two checks: statically, every literal the code passes to a translation call is in the extracted
+``.ts``; at run time, a recording translator sees what the screens, dialogs and the data layer's
+messages really ask for while the demo is driven, and each of those must be in the ``.ts`` too.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+from argparse import Namespace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+
+import db.i18n
+from desktop.i18n import install_translations
+from desktop.main_window import MainWindow
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _translations_module() -> Any:
+    spec = importlib.util.spec_from_file_location("translations", ROOT / "packaging" / "translations.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def extracted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, set[str]]:
+    module = _translations_module()
+    return module.read_ts(module.extract(tmp_path_factory.mktemp("i18n") / "dugout.ts"))
+
+
+class _Recorder(QTranslator):
+    """Remembers every lookup Qt makes; translates nothing.
+
+    One ``self.tr`` asks for the class's context, then each base class's in turn (PySide walks the
+    class hierarchy), so consecutive lookups of one text in new contexts are one call: ``calls``
+    holds each call's contexts in order.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls: list[tuple[str, list[str]]] = []
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> Any:
+        if self.calls and self.calls[-1][0] == source and context not in self.calls[-1][1]:
+            self.calls[-1][1].append(context)
+        else:
+            self.calls.append((source, [context]))
+        return None
+
+    def isEmpty(self) -> bool:  # noqa: N802 (Qt's name)
+        return False
+
+
+def _literal_calls(path: Path) -> list[tuple[str, str, int]]:
+    """(context, text, line) of each translation call with literal arguments in a desktop module."""
+    found: list[tuple[str, str, int]] = []
+
+    def visit(node: ast.AST, cls: str) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.ClassDef):
+                visit(child, child.name)
+                continue
+            if isinstance(child, ast.Call):
+                func, args = child.func, child.args
+                strings = [a.value for a in args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+                if isinstance(func, ast.Attribute) and func.attr == "tr" and isinstance(func.value, ast.Name) \
+                        and func.value.id == "self" and len(strings) >= 1 and isinstance(args[0], ast.Constant):
+                    found.append((cls, strings[0], child.lineno))
+                name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+                if name in ("translate", "QT_TRANSLATE_NOOP") and len(args) >= 2 \
+                        and all(isinstance(a, ast.Constant) for a in args[:2]):
+                    found.append((args[0].value, args[1].value, child.lineno))  # type: ignore[union-attr]
+            visit(child, cls)
+
+    visit(ast.parse(path.read_text(encoding="utf-8")), "")
+    return found
+
+
+def test_every_literal_in_the_code_is_extracted(extracted: dict[str, set[str]]) -> None:
+    missing = [
+        f"{path.relative_to(ROOT)}:{line}: {context} / {text!r}"
+        for path in sorted((ROOT / "desktop").rglob("*.py"))
+        for context, text, line in _literal_calls(path)
+        if text not in extracted.get(context, set())
+    ]
+    assert missing == []
+
+
+def test_data_layer_messages_are_literals_and_extracted(extracted: dict[str, set[str]]) -> None:
+    messages = _translations_module().db_messages()  # raises if a message is not a literal
+    assert set(messages) <= extracted["db"]
+    assert "Shirt number {n} is already worn by {p}" in extracted["db"]  # a validation message
+    assert "Demo season ready in {p}" in extracted["db"]  # the command line's, through db.i18n
+
+
+def test_what_the_screens_show_is_extracted(qtbot, qapp, settings, demo_path: Path,
+                                            extracted: dict[str, set[str]]) -> None:
+    from db.importers.squad import ImportReport
+    from desktop.squad.columns import COLUMN_INDEX
+    from desktop.squad.dialogs import AddPlayerDialog, MarkLeftDialog
+    from desktop.welcome import NewClubDialog, WelcomeDialog
+
+    recorder = _Recorder()
+    qapp.installTranslator(recorder)
+    install_translations(qapp)
+    try:
+        window = MainWindow(settings, Namespace(db=str(demo_path), db_url=None, as_of=None))
+        qtbot.addWidget(window)
+        window.show()
+        window.start()
+        for name in window.screen_names():
+            window.show_screen(name)
+            window.grab()
+        screen = window.screens["squad"]
+        model = screen.model
+        for row in range(model.rowCount()):
+            for column in range(model.columnCount()):
+                for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                    model.data(model.index(row, column), role)
+        for section in range(model.columnCount()):
+            for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                model.headerData(section, Qt.Orientation.Horizontal, role)
+        screen.header_menu().deleteLater()
+        context = window.context
+        assert context is not None
+        # A refused edit (a data-layer message) and an accepted one (undo texts).
+        assert not screen.proxy.setData(screen.proxy.index(0, COLUMN_INDEX["shirt"]), 10)
+        assert screen.proxy.setData(screen.proxy.index(0, COLUMN_INDEX["shirt"]), 77)
+        context.undo_stack.undo()
+        add = AddPlayerDialog(context)
+        qtbot.addWidget(add)
+        add.name.setText("Kylian Mbappé")
+        add.shirt.setValue(10)
+        add.accept()
+        assert add.shown_error("shirt_number")
+        left = MarkLeftDialog(context, model.row_at(0))
+        qtbot.addWidget(left)
+        window.show_player_card(model.row_at(0).player_id)
+        assert window.player_card is not None
+        window.player_card.grab()
+        window.player_card.close()
+        for dialog in (NewClubDialog(), WelcomeDialog()):
+            qtbot.addWidget(dialog)
+            dialog.grab()
+        ImportReport(["A"], ["B"], [], [(3, "x")], ignored_columns=["Z"]).lines()
+    finally:
+        qapp.removeTranslator(recorder)
+        db.i18n.set_translator(None)
+    ours = [(source, contexts) for source, contexts in recorder.calls
+            if source and not contexts[0].startswith("Q")]  # Qt's own widgets translate themselves
+    assert len({source for source, _ in ours}) > 60  # the run really went through the screens
+    missing = sorted({f"{contexts[0]} / {source!r}" for source, contexts in ours
+                      if not any(source in extracted.get(c, set()) for c in contexts)})
+    assert missing == []
+    assert QCoreApplication.translate("db", "x") == "x"
