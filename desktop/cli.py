@@ -47,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     squad.add_argument("file", metavar="FILE")
     squad.add_argument("--club", metavar="NAME", help=tr("club the squad belongs to (default: from the file or yours)"))
     squad.add_argument("--season", metavar="LABEL", help=tr("season such as 2024/25"))
+    squad.add_argument("--report", metavar="FILE", help=tr("write every added, updated and refused line to FILE"))
     shots = commands.add_parser("screenshots", help=tr("render every screen to DIR/<screen>.png and exit"))
     shots.add_argument("directory", metavar="DIR")
     return parser
@@ -126,6 +127,12 @@ def _run_import_squad(args: argparse.Namespace) -> int:
     database.close()
     for line in report.lines():
         print(line)
+    if args.report:
+        try:
+            Path(args.report).write_text("\n".join(report.lines(limit=None)) + "\n", encoding="utf-8")
+        except OSError as error:
+            return _fail(tr("the import is done, but the report could not be written to {p}: {e}",
+                            p=args.report, e=error.strerror))
     return 0
 
 

@@ -142,7 +142,7 @@ def _fixture_values(
         "external_id": check_text(
             "external_id", external_id, label=tr("External id"), max_length=200, required=False
         ),
-        "notes": check_text("notes", notes, label=tr("Notes"), max_length=2000, required=False),
+        "notes": check_text("notes", notes, label=tr("Notes"), max_length=2000, required=False, multiline=True),
     }
 
 

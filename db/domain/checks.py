@@ -10,18 +10,30 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from db.domain.text import clean_text, control_character_in
 from db.domain.vocab import POSITIONS
 from db.errors import ValidationError
 from db.i18n import tr
 
 _CODE = re.compile(r"^[A-Z]{3}$")
+_LIST = re.compile(r"[,;/\s]+")
 # One trillion in the club's currency, in cents: far above any fee or wage, far below BIGINT's limit.
 MAX_CENTS = 10**14
 
 
-def check_text(field: str, value: Any, *, label: str, max_length: int, required: bool = True) -> str | None:
-    """A trimmed string; empty is refused when required, else stored as None."""
-    text = "" if value is None else str(value).strip()
+def check_text(
+    field: str, value: Any, *, label: str, max_length: int, required: bool = True, multiline: bool = False
+) -> str | None:
+    """Clean text (``clean_text``: NFC, no invisible characters, trimmed); empty is refused when
+    required, else stored as None. Only a ``multiline`` field (notes) may hold line breaks."""
+    raw = "" if value is None else str(value).replace("\r\n", "\n")
+    if control_character_in(raw, allow_newlines=multiline):
+        raise ValidationError(
+            field, "control_character",
+            tr("{label} must be one line of text, without line breaks or control characters", label=label)
+            if not multiline else tr("{label} holds a control character", label=label),
+        )
+    text = clean_text(raw)
     if not text:
         if required:
             raise ValidationError(field, "empty", tr("{label} must not be empty", label=label))
@@ -119,7 +131,7 @@ def check_positions(field: str, value: Any, *, label: str) -> list[str]:
     """A list of fine positions (GK … ST) from a list or a text like 'CB, RB'."""
     if value is None or value == "":
         return []
-    items = value if isinstance(value, (list, tuple)) else re.split(r"[,;/\s]+", str(value))
+    items = value if isinstance(value, (list, tuple)) else _LIST.split(str(value))
     result: list[str] = []
     for item in items:
         code = str(item).strip().upper()
@@ -140,7 +152,7 @@ def check_nationalities(field: str, value: Any) -> str:
     """Comma-separated three-letter football codes ('BRA,ESP')."""
     if value is None or value == "":
         return ""
-    items = value if isinstance(value, (list, tuple)) else re.split(r"[,;/\s]+", str(value))
+    items = value if isinstance(value, (list, tuple)) else _LIST.split(str(value))
     codes: list[str] = []
     for item in items:
         code = str(item).strip().upper()

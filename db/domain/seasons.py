@@ -9,6 +9,7 @@ from db.errors import ValidationError
 from db.i18n import tr
 
 _SEASON = re.compile(r"^\s*(\d{4})\s*(?:[/\-]\s*(\d{2}|\d{4}))?\s*$")
+FIRST_YEARS = (1900, 2100)  # the years a season may start in
 
 
 def season_label(text: str) -> str:
@@ -17,12 +18,18 @@ def season_label(text: str) -> str:
     if not match:
         raise ValidationError("label", "not_a_season", tr("Season '{s}' must look like 2024/25", s=text))
     first, second = int(match.group(1)), match.group(2)
+    if not FIRST_YEARS[0] <= first <= FIRST_YEARS[1]:
+        raise ValidationError(
+            "label", "out_of_range",
+            tr("Season '{s}' must start between {a} and {b}", s=text, a=FIRST_YEARS[0], b=FIRST_YEARS[1]),
+        )
     if second is None:
         return str(first)
-    last = int(second) if len(second) == 4 else (first // 100) * 100 + int(second)
-    if last != first + 1:
+    # Two digits name the year after the first one, across a century too (1999/00, 2099/00).
+    follows = int(second) == first + 1 if len(second) == 4 else int(second) == (first + 1) % 100
+    if not follows:
         raise ValidationError("label", "not_a_season", tr("Season '{s}' must span two years in a row", s=text))
-    return f"{first}/{str(last)[2:]}"
+    return f"{first}/{(first + 1) % 100:02d}"
 
 
 def season_label_for(day: dt.date) -> str:

@@ -108,7 +108,7 @@ def check_leaving(left_on: dt.date | None, reason: str | None, joined: dt.date |
         )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PersonKey:
     """What tells two player records apart: the folded name and the birth date or year."""
 

@@ -35,7 +35,7 @@ def validate_injury_values(values: Mapping[str, Any]) -> dict[str, Any]:
         elif key == "surgery":
             out[key] = check_bool(key, value, label=tr("Surgery"), allow_none=False)
         elif key == "medical_notes":
-            out[key] = check_text(key, value, label=tr("Medical notes"), max_length=4000, required=False)
+            out[key] = check_text(key, value, label=tr("Medical notes"), max_length=4000, required=False, multiline=True)
         else:
             raise ValidationError(key, "unknown_field", tr("'{f}' is not an injury field", f=key))
     start = out.get("started_on")

@@ -59,7 +59,7 @@ def validate_player_values(values: Mapping[str, Any], *, as_of: dt.date) -> dict
         elif key == "market_value_cents":
             out[key] = check_money(key, value, label=tr("Market value"))
         elif key == "notes":
-            out[key] = check_text(key, value, label=tr("Notes"), max_length=2000, required=False)
+            out[key] = check_text(key, value, label=tr("Notes"), max_length=2000, required=False, multiline=True)
         else:
             raise ValidationError(key, "unknown_field", tr("'{f}' is not a player field", f=key))
     if "primary_position" in out and "secondary_positions" in out and out["primary_position"]:

@@ -12,8 +12,9 @@ from sqlmodel import func, select
 
 from db.engine import Database
 from db.errors import ImportRefused
+from db.importers.cells import parse_euros_to_cents
 from db.importers.squad import apply_squad
-from db.importers.squad_files import parse_euros_to_cents, read_squad_file
+from db.importers.squad_files import RefusedLine, SquadRow, read_squad_file
 from db.opening import open_database
 from db.reference.models import Club, ClubAlias, Season, Setting
 from db.reference.queries import OUR_CLUB, find_club, get_setting
@@ -310,8 +311,10 @@ def test_euro_amounts_become_cents(text: str, cents: int) -> None:
 
 def test_wage_that_is_not_money_is_refused_by_field(tmp_path: Path) -> None:
     parsed = read_squad_file(write_csv(tmp_path, "name,wage,dob\nA,lots,\nB,,31/02/2000\n"))
-    assert parsed.rows == []
-    assert parsed.refused_fields == {2: "annual_wage_cents", 3: "date_of_birth"}
+    lines = list(parsed.lines())
+    assert not [line for line in lines if isinstance(line, SquadRow)]
+    assert {line.line: line.field for line in lines if isinstance(line, RefusedLine)} == {
+        2: "annual_wage_cents", 3: "date_of_birth"}
 
 
 def test_failed_import_command_leaves_no_new_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
