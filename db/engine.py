@@ -12,6 +12,7 @@ Any SQLAlchemy URL works (``--db-url``); the SQLite-specific parts switch on by 
 from __future__ import annotations
 
 import getpass
+import urllib.parse
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,6 +21,9 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlmodel import Session
+
+from db.errors import ReadOnlyDatabase
+from db.i18n import tr
 
 BUSY_TIMEOUT_MS = 5000
 _BEGIN_OPTION = "dugout_begin"
@@ -30,12 +34,20 @@ def sqlite_url(path: str | Path) -> str:
     return f"sqlite:///{Path(path).expanduser().resolve()}"
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, *, read_only: bool = False) -> Engine:
     """Create an engine for ``url`` with Dugout's connection settings applied."""
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True)
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    if read_only:
+
+        @event.listens_for(engine, "connect")
+        def _on_read_only_connect(dbapi_connection: Any, _record: Any) -> None:
+            dbapi_connection.isolation_level = None
+            dbapi_connection.execute("PRAGMA query_only=ON")
+
+        return engine
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -68,20 +80,26 @@ def current_user() -> str:
 
 
 class Database:
-    """An open Dugout database: hands out short sessions, one per operation."""
+    """An open Dugout database: hands out short sessions, one per operation.
 
-    def __init__(self, url: str, engine: Engine | None = None) -> None:
+    A ``read_only`` database (a file this user may not change) reads as usual; every write is
+    refused with ``ReadOnlyDatabase`` before anything is tried.
+    """
+
+    def __init__(self, url: str, engine: Engine | None = None, *, read_only: bool = False) -> None:
         self.url = url
-        self.engine = engine or make_engine(url)
+        self.read_only = read_only
+        self.engine = engine or make_engine(url, read_only=read_only)
         self._reader = self.engine.execution_options(**{_BEGIN_OPTION: "DEFERRED"})
 
     @property
     def path(self) -> Path | None:
         """The file of a SQLite database, else None."""
         parsed = make_url(self.url)
-        if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
-            return Path(parsed.database)
-        return None
+        if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+            return None
+        name = str(parsed.database)
+        return Path(urllib.parse.unquote(name[5:])) if name.startswith("file:") else Path(name)
 
     @property
     def display_name(self) -> str:
@@ -92,6 +110,8 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """A write session in one transaction (BEGIN IMMEDIATE on SQLite): commit or roll back whole."""
+        if self.read_only:
+            raise ReadOnlyDatabase(tr("read-only: you cannot change {name}", name=self.display_name))
         with Session(self.engine, expire_on_commit=False) as session, session.begin():
             yield session
 

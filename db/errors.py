@@ -39,3 +39,7 @@ class DatabaseRefused(DugoutError):
 
 class ImportRefused(DugoutError):
     """A whole import file was refused (unreadable, no usable header); nothing was written."""
+
+
+class ReadOnlyDatabase(DugoutError):
+    """A write to a database this user may only read; nothing was tried."""

@@ -21,6 +21,7 @@ from sqlalchemy import Engine
 
 from db.errors import DugoutError
 from db.i18n import tr
+from db.sqlite_files import APPLICATION_ID
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -77,6 +78,8 @@ def upgrade(engine: Engine, target: str = "head", config: Config | None = None) 
                         tr("Schema upgrade failed and was rolled back: {error}", error=exc)
                     ) from exc
                 if raw is not None:
+                    # Dugout's mark in the header tells its files from other programs' ones.
+                    connection.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
                     broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                     if broken:
                         raise MigrationFailed(

@@ -8,6 +8,8 @@ byte-for-byte as it was.
 from __future__ import annotations
 
 import enum
+import os
+import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +21,13 @@ from db.engine import Database, sqlite_url
 from db.errors import DatabaseRefused
 from db.i18n import tr
 from db.migrations import HEAD
-from db.sqlite_files import read_only_connection, remove_database_files
+from db.sqlite_files import (
+    APPLICATION_ID,
+    can_write,
+    read_only_connection,
+    read_only_uri,
+    remove_database_files,
+)
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -37,32 +45,53 @@ class FileState(enum.Enum):
 
 @dataclass(frozen=True)
 class Identified:
-    """The result of identifying a path: its state and, for a Dugout database, its revision."""
+    """The result of identifying a path: its state, for a Dugout database its revision, and
+    whether this user may only read it."""
 
     state: FileState
     revision: str | None = None
+    read_only: bool = False
+
+
+_REVISION = re.compile(r"^(\d{4})_[a-z0-9_]+$")  # how Dugout names its schema revisions
+
+
+def _is_newer_dugout(revision: str, application_id: int) -> bool:
+    """An unknown revision is a newer Dugout's when the file carries Dugout's mark, or (files made
+    before the mark) when it is named like ours and numbered past our newest."""
+    if application_id == APPLICATION_ID:
+        return True
+    ours, theirs = _REVISION.match(HEAD), _REVISION.match(revision)
+    if application_id != 0 or ours is None or theirs is None:
+        return False
+    return int(theirs.group(1)) > int(ours.group(1))
 
 
 def identify(path: Path, known: set[str] | None = None) -> Identified:
     """Identify ``path`` without writing to it; raise DatabaseRefused for anything not safe to open."""
 
     if not path.exists():
+        if path.parent.exists() and not os.access(path.parent, os.W_OK | os.X_OK):
+            return Identified(FileState.MISSING, read_only=True)
         return Identified(FileState.MISSING)
     if path.is_dir():
         raise DatabaseRefused("directory", tr("{p} is a folder, not a database file", p=path))
     try:
         with path.open("rb") as handle:
             header = handle.read(100)
+    except PermissionError as error:
+        raise DatabaseRefused("unreadable", tr("Cannot read {p}: you do not have permission to", p=path)) from error
     except OSError as error:
         raise DatabaseRefused("unreadable", tr("Cannot read {p}: {e}", p=path, e=error.strerror)) from error
+    read_only = not can_write(path)
     if not header:
-        return Identified(FileState.EMPTY)
+        return Identified(FileState.EMPTY, read_only=read_only)
     if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
         raise DatabaseRefused("not_sqlite", tr("{p} is not a database (not an SQLite file)", p=path))
-    return _identify_sqlite(path, known)
+    return _identify_sqlite(path, known, read_only)
 
 
-def _identify_sqlite(path: Path, known: set[str] | None) -> Identified:
+def _identify_sqlite(path: Path, known: set[str] | None, read_only: bool) -> Identified:
     try:
         with read_only_connection(path) as connection:
             check = connection.execute("PRAGMA quick_check").fetchone()
@@ -72,27 +101,40 @@ def _identify_sqlite(path: Path, known: set[str] | None) -> Identified:
             anything = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
             marks = [connection.execute(f"PRAGMA {p}").fetchone()[0] for p in ("application_id", "user_version")]
             if not anything and marks == [0, 0]:  # a bare SQLite file nobody has claimed
-                return Identified(FileState.EMPTY)
-            if "alembic_version" not in tables or "player" not in tables:
+                return Identified(FileState.EMPTY, read_only=read_only)
+            if marks[0] not in (0, APPLICATION_ID) or "alembic_version" not in tables or "player" not in tables:
                 raise DatabaseRefused("foreign", tr("{p} is an SQLite database, but not a Dugout one", p=path))
             row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.DatabaseError as error:
-        raise DatabaseRefused("corrupt", tr("{p} is damaged or unreadable: {e}", p=path, e=error)) from error
+        raise _sqlite_refusal(path, error) from error
     revision = row[0] if row else None
     if revision is None:
         raise DatabaseRefused("foreign", tr("{p} has no Dugout schema version", p=path))
     if known is None and revision == HEAD:
-        return Identified(FileState.DUGOUT, revision)
+        return Identified(FileState.DUGOUT, revision, read_only)
     if known is None:
         from db.migrate import known_revisions
 
         known = known_revisions()
     if revision not in known:
+        if not _is_newer_dugout(revision, marks[0]):
+            raise DatabaseRefused(
+                "foreign", tr("{p} is an SQLite database of another program (its tables only look like Dugout's)", p=path)
+            )
         raise DatabaseRefused(
             "newer",
             tr("{p} was written by a newer version of Dugout (schema {r}); update Dugout to open it", p=path, r=revision),
         )
-    return Identified(FileState.DUGOUT, revision)
+    return Identified(FileState.DUGOUT, revision, read_only)
+
+
+def _sqlite_refusal(path: Path, error: sqlite3.DatabaseError) -> DatabaseRefused:
+    """SQLite's error in words that say what is wrong: permissions are not damage."""
+    text = str(error)
+    if "unable to open" in text or "readonly" in text or "read-only" in text:
+        return DatabaseRefused("unreadable", tr("Cannot open {p}: you do not have permission to read it as a database "
+                                                "(check the file and its folder)", p=path))
+    return DatabaseRefused("corrupt", tr("{p} is damaged or unreadable: {e}", p=path, e=error))
 
 
 def sqlite_file(target: str | Path) -> Path:
@@ -121,6 +163,18 @@ def _head(config: Config | None) -> str:
     from db.migrate import head_revision
 
     return head_revision(config)
+
+
+def _open_read_only(path: Path, identified: Identified, head: str) -> Database:
+    """A file this user may only read: opened so that nothing is written, not even beside it."""
+    if identified.state is not FileState.DUGOUT:
+        raise DatabaseRefused("read_only", tr("{p} is read-only: you cannot change this file, so it cannot be "
+                                              "made into a Dugout database", p=path))
+    if identified.revision != head:
+        raise DatabaseRefused("read_only", tr(
+            "{p} is read-only for you and needs an upgrade (schema {r} to {h}); ask whoever may change it to "
+            "run `dugout migrate` on it", p=path, r=identified.revision, h=head))
+    return Database(f"sqlite:///{read_only_uri(path)}&uri=true", read_only=True)
 
 
 def open_database(
@@ -155,7 +209,12 @@ def open_database(
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise DatabaseRefused("unwritable", tr("Cannot create {p}: {e}", p=path, e=error.strerror)) from error
+        if not os.access(path.parent, os.W_OK | os.X_OK):
+            raise DatabaseRefused("unwritable", tr("Cannot create {p}: you may not write in the folder {d}",
+                                                   p=path, d=path.parent))
     head = _head(config)
+    if identified.read_only:
+        return _open_read_only(path, identified, head)
     if not upgrade and identified.revision != head:
         raise DatabaseRefused("outdated", tr("{p} needs `dugout migrate` first", p=path))
     database = Database(sqlite_url(path))

@@ -35,6 +35,32 @@ def run_app(options: Namespace) -> int:
     apply_theme(app, is_dark(settings))
     from desktop.main_window import MainWindow  # after the QApplication exists (lean start)
 
-    window = MainWindow(settings, options)
+    # Offscreen or minimal platforms have no screen to answer a dialog on.
+    interactive = app.platformName() not in ("offscreen", "minimal")
+    if not interactive:
+        silence_offscreen_noise()
+    window = MainWindow(settings, options, interactive=interactive)
     window.show()
-    return app.exec()
+    status = app.exec()
+    if window.failure is not None:
+        from db.errors import DugoutError
+
+        raise DugoutError(window.failure)  # the command line prints it as its one line
+    return status
+
+
+def silence_offscreen_noise() -> None:
+    """The offscreen platform warns about size hints for every dialog; that is not the user's business."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    previous = None
+
+    def handler(kind: QtMsgType, context: object, message: str) -> None:
+        if "propagateSizeHints" in message:
+            return
+        if previous is not None:
+            previous(kind, context, message)
+        else:
+            sys.stderr.write(message + "\n")
+
+    previous = qInstallMessageHandler(handler)

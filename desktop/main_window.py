@@ -49,10 +49,14 @@ class MainWindow(QMainWindow):
 
     screens_ready = Signal()
 
-    def __init__(self, settings: QSettings, options: Namespace | None = None) -> None:
+    def __init__(self, settings: QSettings, options: Namespace | None = None, *, interactive: bool = True) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.settings = settings
+        # Without a screen (offscreen, screenshots) nobody can answer a dialog: a problem is one
+        # line on stderr and the event loop ends with status 1 (``failure`` holds the line).
+        self.interactive = interactive
+        self.failure: str | None = None
         self.options = options or Namespace(db=None, db_url=None, as_of=None)
         self.context: AppContext | None = None
         self.screens: dict[str, QWidget] = {}
@@ -168,6 +172,8 @@ class MainWindow(QMainWindow):
         explicit = self.options.db_url or self.options.db
         if explicit and self.open_target(str(explicit)):
             return
+        if self.failure is not None:  # no screen to offer anything else on
+            return
         remembered = self.settings.value("session/last_database")
         # A remembered file that has gone (moved, unmounted drive) must not come back empty.
         if not explicit and remembered and self.open_target(str(remembered), create=False):
@@ -178,6 +184,9 @@ class MainWindow(QMainWindow):
         """Offer the demo, a new club or an existing file; quit if the user closes it at first run."""
         from desktop.welcome import WelcomeDialog
 
+        if not self.interactive:
+            self._fail(self.tr("no database to open: pass --db FILE, or run `dugout demo` first"))
+            return
         dialog = WelcomeDialog(self)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         dialog.deleteLater()
@@ -209,7 +218,10 @@ class MainWindow(QMainWindow):
         except Exception as error:  # a refused file, a missing driver, a server that is down
             QApplication.restoreOverrideCursor()
             reason = str(error) if isinstance(error, DugoutError) else self.tr("{t}: {e}").format(t=target, e=error)
-            QMessageBox.warning(self, self.tr("Cannot open database"), reason)
+            if self.interactive:
+                QMessageBox.warning(self, self.tr("Cannot open database"), reason)
+            else:
+                self._fail(reason)
             return False
         QApplication.restoreOverrideCursor()
         self.context.open_database(database)
@@ -228,7 +240,10 @@ class MainWindow(QMainWindow):
         try:
             create_demo(path)
         except DugoutError as error:
-            QMessageBox.warning(self, self.tr("Cannot open the demo"), str(error))
+            if self.interactive:
+                QMessageBox.warning(self, self.tr("Cannot open the demo"), str(error))
+            else:
+                self._fail(str(error))
             return
         self.open_target(str(path))
 
@@ -363,11 +378,21 @@ class MainWindow(QMainWindow):
         # The platform adds the application's display name ("… — Dugout") where windows show it.
         self.setWindowTitle(f"{club} ({context.database.display_name})")
         self.as_of_button.setText(self.tr("Planning date: {d}").format(d=format_date(context.as_of)))
-        self.database_label.setText(str(context.database.path or context.database.display_name))
+        where = str(context.database.path or context.database.display_name)
+        if context.database.read_only:
+            where = self.tr("{where} (read-only)").format(where=where)
+        self.database_label.setText(where)
 
     def _show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 10000)
-        QMessageBox.information(self, self.tr("Dugout"), text)
+        if self.interactive:
+            QMessageBox.information(self, self.tr("Dugout"), text)
+
+    def _fail(self, reason: str) -> None:
+        """Without a screen: keep the reason (whoever started the window prints it) and end the
+        event loop with status 1."""
+        self.failure = reason
+        QTimer.singleShot(0, lambda: QApplication.exit(1))
 
     def choose_planning_date(self) -> None:
         """Pick the planning date from a calendar."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 import tempfile
 from argparse import Namespace
 from pathlib import Path
@@ -17,7 +16,7 @@ def run_screenshots(options: Namespace) -> int:
     from PySide6.QtCore import QSettings
 
     from db.i18n import tr
-    from desktop.app import make_application
+    from desktop.app import make_application, silence_offscreen_noise
     from desktop.main_window import MainWindow
     from desktop.theme import apply_theme
 
@@ -33,25 +32,29 @@ def run_screenshots(options: Namespace) -> int:
     from desktop.i18n import install_translations
 
     install_translations(app)
-    _silence_offscreen_noise()
+    silence_offscreen_noise()
     # Screenshots never touch the user's own settings.
     scratch = tempfile.TemporaryDirectory(prefix="dugout-shots-")
     settings = QSettings(str(Path(scratch.name) / "settings.ini"), QSettings.Format.IniFormat)
     apply_theme(app, dark=False)
-    window = MainWindow(settings, options)
+    window = MainWindow(settings, options, interactive=False)
     window.resize(*SIZE)
     window.show()
     app.processEvents()
     window.start()
-    if not window.screen_names():
+    if window.failure is not None or not window.screen_names():
         from db.errors import DugoutError
 
-        raise DugoutError(tr("could not open the database for screenshots"))
+        failure = window.failure or tr("could not open the database for screenshots")
+        window.close()
+        app.processEvents()
+        raise DugoutError(failure)
     written = []
+    first = window.screen_names()[0]  # the dark theme is shown on the first screen only
     for dark in (False, True):
         window.set_theme(dark)
         for name in window.screen_names():
-            if dark and name != "squad":
+            if dark and name != first:
                 continue
             window.show_screen(name)
             for _ in range(3):
@@ -69,20 +72,3 @@ def run_screenshots(options: Namespace) -> int:
     # Tear Qt down while Python is still whole (PySide can crash if the GC does it at exit).
     app.shutdown()
     return 0
-
-
-def _silence_offscreen_noise() -> None:
-    """The offscreen platform warns about size hints for every dialog; that is not the user's business."""
-    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
-
-    previous = None
-
-    def handler(kind: QtMsgType, context: object, message: str) -> None:
-        if "propagateSizeHints" in message:
-            return
-        if previous is not None:
-            previous(kind, context, message)
-        else:
-            sys.stderr.write(message + "\n")
-
-    previous = qInstallMessageHandler(handler)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings
@@ -53,3 +56,29 @@ def make_context(database: Database, settings: QSettings) -> AppContext:
     context.explicit_as_of = AS_OF
     context.open_database(database)
     return context
+
+
+def hand_to_another_user(*paths: Path, folder_writable: bool = True) -> None:
+    """Make ``paths`` (files, then their folder) belong to someone else: readable, not writable by
+    the process ``as_another_user`` starts (as root: owned by nobody; otherwise: permissions)."""
+    import os
+
+    for path in paths:
+        if os.geteuid() == 0:
+            os.chown(path, 65534, 65534)
+        path.chmod(0o644 if path.is_file() else (0o777 if folder_writable else 0o755))
+        if os.geteuid() != 0 and path.is_file():
+            path.chmod(0o444)
+
+
+def as_another_user(code: str, *, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run Python ``code`` as a user who may read but not change what ``hand_to_another_user`` gave
+    away: as root, with the capabilities that override file permissions dropped."""
+    import os
+
+    command = [sys.executable, "-c", code]
+    if os.geteuid() == 0:
+        drop = "-dac_override,-dac_read_search,-fowner,-chown"
+        command = ["setpriv", f"--inh-caps={drop}", f"--bounding-set={drop}", *command]
+    return subprocess.run(command, cwd=cwd, env={**os.environ, **(env or {})}, capture_output=True, text=True,
+                          timeout=120)

@@ -12,7 +12,7 @@ from db.calendar.models import Fixture
 from db.domain.checks import check_choice, check_int, check_text
 from db.domain.vocab import VENUE_SIDES
 from db.errors import ValidationError
-from db.i18n import tr
+from db.i18n import tr, tr_noop
 from db.reference.models import Club, Competition, Season
 from db.versioning import insert_checked, update_versioned
 
@@ -113,9 +113,9 @@ def _fixture_values(
     if club_id == opponent_id:
         raise ValidationError("opponent_id", "same_club", tr("A club cannot play itself"))
     zone = check_zone("timezone", timezone)
-    goals = _score_pair("goals_for", "goals_against", goals_for, goals_against, label=tr("Score"))
+    goals = _score_pair("goals_for", "goals_against", goals_for, goals_against, label=tr_noop("Score"))
     penalties = _score_pair(
-        "penalties_for", "penalties_against", penalties_for, penalties_against, label=tr("Penalty shoot-out")
+        "penalties_for", "penalties_against", penalties_for, penalties_against, label=tr_noop("Penalty shoot-out")
     )
     played = goals[0] is not None
     if not played and (extra_time or penalties[0] is not None):
@@ -127,12 +127,12 @@ def _fixture_values(
         "competition_id": competition_id,
         "club_id": club_id,
         "opponent_id": opponent_id,
-        "venue_side": check_choice("venue_side", venue_side, VENUE_SIDES, label=tr("Venue"), required=True),
-        "venue": check_text("venue", venue, label=tr("Stadium"), max_length=160, required=False),
+        "venue_side": check_choice("venue_side", venue_side, VENUE_SIDES, label=tr_noop("Venue"), required=True),
+        "venue": check_text("venue", venue, label=tr_noop("Stadium"), max_length=160, required=False),
         "kickoff_utc": local_to_utc(kickoff_local, zone),
         "kickoff_time_known": bool(time_known),
         "timezone": zone.key,
-        "round": check_text("round", round, label=tr("Round"), max_length=80, required=False),
+        "round": check_text("round", round, label=tr_noop("Round"), max_length=80, required=False),
         "status": "played" if played else "scheduled",
         "goals_for": goals[0],
         "goals_against": goals[1],
@@ -140,9 +140,9 @@ def _fixture_values(
         "penalties_for": penalties[0],
         "penalties_against": penalties[1],
         "external_id": check_text(
-            "external_id", external_id, label=tr("External id"), max_length=200, required=False
+            "external_id", external_id, label=tr_noop("External id"), max_length=200, required=False
         ),
-        "notes": check_text("notes", notes, label=tr("Notes"), max_length=2000, required=False, multiline=True),
+        "notes": check_text("notes", notes, label=tr_noop("Notes"), max_length=2000, required=False, multiline=True),
     }
 
 

@@ -1,6 +1,8 @@
 """Field checks every write path shares (dialogs, in-place edits, imports, the demo). Pure Python.
 
 Each ``check_*`` returns the normalised value or raises ``ValidationError(field, code, message)``.
+``label`` is the field's name as marked with ``tr_noop``: it is translated only when a message
+is shown, so checking a value that passes costs no translation (an import checks millions).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import Any
 from db.domain.text import clean_text, control_character_in
 from db.domain.vocab import POSITIONS
 from db.errors import ValidationError
-from db.i18n import tr
+from db.i18n import tr, translated
 
 _CODE = re.compile(r"^[A-Z]{3}$")
 _LIST = re.compile(r"[,;/\s]+")
@@ -30,17 +32,17 @@ def check_text(
     if control_character_in(raw, allow_newlines=multiline):
         raise ValidationError(
             field, "control_character",
-            tr("{label} must be one line of text, without line breaks or control characters", label=label)
-            if not multiline else tr("{label} holds a control character", label=label),
+            tr("{label} must be one line of text, without line breaks or control characters", label=translated(label))
+            if not multiline else tr("{label} holds a control character", label=translated(label)),
         )
     text = clean_text(raw)
     if not text:
         if required:
-            raise ValidationError(field, "empty", tr("{label} must not be empty", label=label))
+            raise ValidationError(field, "empty", tr("{label} must not be empty", label=translated(label)))
         return None
     if len(text) > max_length:
         raise ValidationError(
-            field, "too_long", tr("{label} is longer than {n} characters", label=label, n=max_length)
+            field, "too_long", tr("{label} is longer than {n} characters", label=translated(label), n=max_length)
         )
     return text
 
@@ -50,18 +52,18 @@ def check_int(field: str, value: Any, *, label: str, low: int, high: int) -> int
     if value is None or value == "":
         return None
     if isinstance(value, bool):
-        raise ValidationError(field, "not_a_number", tr("{label} must be a whole number", label=label))
+        raise ValidationError(field, "not_a_number", tr("{label} must be a whole number", label=translated(label)))
     try:
         number = int(str(value).strip()) if not isinstance(value, int) else value
     except ValueError:
         raise ValidationError(
-            field, "not_a_number", tr("{label} must be a whole number, not '{v}'", label=label, v=value)
+            field, "not_a_number", tr("{label} must be a whole number, not '{v}'", label=translated(label), v=value)
         ) from None
     if number < low:
         code = "negative" if low == 0 else "too_small"
-        raise ValidationError(field, code, tr("{label} must be at least {n}", label=label, n=low))
+        raise ValidationError(field, code, tr("{label} must be at least {n}", label=translated(label), n=low))
     if number > high:
-        raise ValidationError(field, "too_large", tr("{label} must be at most {n}", label=label, n=high))
+        raise ValidationError(field, "too_large", tr("{label} must be at most {n}", label=translated(label), n=high))
     return number
 
 
@@ -70,11 +72,11 @@ def check_money(field: str, value: Any, *, label: str) -> int | None:
     if value is None or value == "":
         return None
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError(field, "not_money", tr("{label} must be an amount in cents", label=label))
+        raise ValidationError(field, "not_money", tr("{label} must be an amount in cents", label=translated(label)))
     if value < 0:
-        raise ValidationError(field, "negative", tr("{label} must not be negative", label=label))
+        raise ValidationError(field, "negative", tr("{label} must not be negative", label=translated(label)))
     if value > MAX_CENTS:
-        raise ValidationError(field, "too_large", tr("{label} is implausibly large", label=label))
+        raise ValidationError(field, "too_large", tr("{label} is implausibly large", label=translated(label)))
     return value
 
 
@@ -83,7 +85,7 @@ def check_bool(field: str, value: Any, *, label: str, allow_none: bool = True) -
     if value is None or value == "":
         if allow_none:
             return None
-        raise ValidationError(field, "empty", tr("{label} must be yes or no", label=label))
+        raise ValidationError(field, "empty", tr("{label} must be yes or no", label=translated(label)))
     if isinstance(value, bool):
         return value
     text = str(value).strip().lower()
@@ -91,7 +93,7 @@ def check_bool(field: str, value: Any, *, label: str, allow_none: bool = True) -
         return True
     if text in ("no", "false", "0", "n"):
         return False
-    raise ValidationError(field, "not_yes_no", tr("{label} must be yes or no, not '{v}'", label=label, v=value))
+    raise ValidationError(field, "not_yes_no", tr("{label} must be yes or no, not '{v}'", label=translated(label), v=value))
 
 
 def check_date(field: str, value: Any, *, label: str) -> dt.date | None:
@@ -106,7 +108,7 @@ def check_date(field: str, value: Any, *, label: str) -> dt.date | None:
         return dt.date.fromisoformat(str(value).strip())
     except ValueError:
         raise ValidationError(
-            field, "not_a_date", tr("{label} must be a date like 2025-06-30, not '{v}'", label=label, v=value)
+            field, "not_a_date", tr("{label} must be a date like 2025-06-30, not '{v}'", label=translated(label), v=value)
         ) from None
 
 
@@ -114,7 +116,7 @@ def check_choice(field: str, value: Any, choices: Iterable[str], *, label: str, 
     """One value of a fixed vocabulary (compared case-insensitively)."""
     if value is None or value == "":
         if required:
-            raise ValidationError(field, "empty", tr("{label} must be chosen", label=label))
+            raise ValidationError(field, "empty", tr("{label} must be chosen", label=translated(label)))
         return None
     allowed = {c.lower(): c for c in choices}
     key = str(value).strip().lower()
@@ -122,7 +124,7 @@ def check_choice(field: str, value: Any, choices: Iterable[str], *, label: str, 
         raise ValidationError(
             field,
             "unknown",
-            tr("{label} '{v}' is not one of {choices}", label=label, v=value, choices=", ".join(allowed.values())),
+            tr("{label} '{v}' is not one of {choices}", label=translated(label), v=value, choices=", ".join(allowed.values())),
         )
     return allowed[key]
 
@@ -141,7 +143,7 @@ def check_positions(field: str, value: Any, *, label: str) -> list[str]:
             raise ValidationError(
                 field,
                 "unknown",
-                tr("{label}: '{v}' is not a position ({choices})", label=label, v=item, choices=" ".join(POSITIONS)),
+                tr("{label}: '{v}' is not a position ({choices})", label=translated(label), v=item, choices=" ".join(POSITIONS)),
             )
         if code not in result:
             result.append(code)

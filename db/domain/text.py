@@ -30,6 +30,7 @@ _CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
 _CONTROL_BUT_NEWLINE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 _HIDDEN = re.compile("[" + "".join(sorted(_INVISIBLE)) + _JOINERS + "]")
 
+_LATIN_MARKS = re.compile("[\u0300-\u036f]")  # combining diacritical marks
 # Letters Unicode does not split into a base letter plus an accent (Ødegaard, Łukasz, Đoković).
 _UNSPLIT = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ı": "i"})
 
@@ -68,5 +69,7 @@ def fold(text: str) -> str:
     if text.isascii():  # no accents to strip: the common case, and fast
         return " ".join(text.lower().replace(".", " ").split())
     decomposed = unicodedata.normalize("NFKD", clean_text(text).casefold().translate(_UNSPLIT))
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    plain = _LATIN_MARKS.sub("", decomposed)  # the accents of Latin, Greek and Cyrillic names, fast
+    if not plain.isascii():
+        plain = "".join(c for c in plain if not unicodedata.combining(c))
     return " ".join(plain.replace(".", " ").split())

@@ -23,7 +23,7 @@ from db.domain.checks import check_text
 from db.domain.seasons import season_label, season_label_for
 from db.engine import Database, current_user
 from db.errors import ImportRefused, ValidationError
-from db.i18n import tr
+from db.i18n import tr, tr_noop
 from db.importers.squad_files import RefusedLine, SquadFile
 from db.importers.squad_plan import (
     MEMBERSHIPS,
@@ -148,7 +148,7 @@ def _resolve(session: Session, parsed: SquadFile, club: str | None, season: str 
     header = parsed.club_name
     try:
         if club:
-            name = check_text("name", club, label=tr("Club name"), max_length=120) or club
+            name = check_text("name", club, label=tr_noop("Club name"), max_length=120) or club
             known = find_club(session, name) or (find_club(session, header) if header else None)
             # Another spelling of a club we know becomes an alias of it, so a re-import under it
             # never creates a second club and squad.

@@ -79,24 +79,17 @@ class SquadFile:
 
     def _csv_lines(self) -> Iterator[SquadRow | RefusedLine]:
         for record in csv_records(self.path, self.encoding, self.delimiter):
-            if record.last_line <= self.header_line:
+            if record.line <= self.header_line:
                 continue
             if isinstance(record, CsvProblem):
-                yield RefusedLine(record.first_line, "", record.message)
+                yield RefusedLine(record.line, "", record.message)
                 continue
             if not any(c.strip() for c in record.cells):
                 continue
-            if record.last_line != record.first_line:
-                # A quoted cell ran over a line break: in a squad list that is always a quote
-                # missing somewhere, and the lines it swallowed would vanish into one name.
-                yield RefusedLine(record.first_line, "", tr(
-                    "Lines {a} to {b} read as one row: a quote is opened on line {a} and closed only on line {b}",
-                    a=record.first_line, b=record.last_line))
-                continue
             try:
-                yield SquadRow(record.first_line, _csv_values(record.cells, self.columns))
+                yield SquadRow(record.line, _csv_values(record.cells, self.columns))
             except CellError as error:
-                yield RefusedLine(record.first_line, error.field, error.message)
+                yield RefusedLine(record.line, error.field, error.message)
 
 
 def read_squad_file(path: Path) -> SquadFile:
@@ -228,10 +221,10 @@ def _column_key(header: str) -> str:
 def _read_csv_header(path: Path, encoding: str, number: int, text: str) -> SquadFile:
     """The first non-blank line names the columns; at least the name column must be there."""
     squad = SquadFile(path, "csv", encoding, delimiter=sniff_delimiter(text), header_line=number)
-    header = next((r for r in csv_records(path, encoding, squad.delimiter) if r.last_line >= number), None)
+    header = next((r for r in csv_records(path, encoding, squad.delimiter) if r.line >= number), None)
     if header is None or isinstance(header, CsvProblem):
         raise ImportRefused(tr("{p} has no header row naming its columns (name, number, …)", p=path))
-    squad.header_line = header.last_line
+    squad.header_line = header.line
     for index, title in enumerate(header.cells):
         target = _COLUMNS.get(_column_key(title))
         if target is None or target in squad.columns.values():

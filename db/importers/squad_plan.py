@@ -59,23 +59,24 @@ class _Member(tuple[Any, ...]):
 
 @dataclass(frozen=True)
 class Fingerprint:
-    """What a plan assumed of the database: the squad's rows and versions, and the players known."""
+    """What a plan assumed of the database: which memberships the squad has and which players
+    exist (counts and the newest ids). Edits of existing rows do not change it: the rows a plan
+    updates are guarded by their versions, new shirts by the unique index, so another user may
+    go on editing the squad while a big file is planned."""
 
-    squad: tuple[int, int, int, int]
+    squad: tuple[int, int]
     players: tuple[int, int]
 
 
 def fingerprint(session: Session, club_id: int | None, season_id: int | None) -> Fingerprint:
-    """A cheap summary that changes whenever the squad or the set of players does."""
-    squad = (0, 0, 0, 0)
+    """A cheap summary that changes whenever a squad member or a player is added or removed."""
+    squad = (0, 0)
     if club_id is not None and season_id is not None:
         row = session.execute(
-            select(func.count(), func.coalesce(func.sum(SquadMembership.version), 0),
-                   func.coalesce(func.sum(Player.version), 0), func.coalesce(func.max(SquadMembership.id), 0))
-            .select_from(SquadMembership).join(Player, col(Player.id) == col(SquadMembership.player_id))
+            select(func.count(), func.coalesce(func.max(SquadMembership.id), 0)).select_from(SquadMembership)
             .where(col(SquadMembership.club_id) == club_id, col(SquadMembership.season_id) == season_id)
         ).one()
-        squad = (int(row[0]), int(row[1]), int(row[2]), int(row[3]))
+        squad = (int(row[0]), int(row[1]))
     players = session.execute(select(func.count(), func.coalesce(func.max(Player.id), 0)).select_from(Player)).one()
     return Fingerprint(squad, (int(players[0]), int(players[1])))
 

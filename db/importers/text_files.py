@@ -3,8 +3,8 @@
 The file is read twice in 1 MiB chunks: once to tell its encoding (UTF-8 with or without BOM,
 UTF-16 with BOM, else cp1252 as Spanish Excel writes it) and refuse binary data, then line by
 line. Lines end only at ``\\n``, ``\\r\\n`` or ``\\r``: a U+2028 or form feed inside a cell stays in
-its cell (where validation refuses it by name) instead of splitting a row in two. CSV records
-keep the physical lines they span, so a quote left open is caught and named by line.
+its cell (where validation refuses it by name) instead of splitting a row in two. A CSV record
+must end on its own line, so a quote left open is refused on its line and swallows nothing.
 """
 
 from __future__ import annotations
@@ -78,43 +78,46 @@ def first_content_line(path: Path, encoding: str) -> tuple[int, str] | None:
 
 @dataclass(frozen=True)
 class CsvRecord:
-    """One CSV record and the physical lines it spans (more than one only with a quoted line break)."""
+    """One CSV record, on its own line."""
 
-    first_line: int
-    last_line: int
+    line: int
     cells: list[str]
 
 
 @dataclass(frozen=True)
 class CsvProblem:
-    """A record the csv module could not read (an open quote, a cell too long), by line."""
+    """A line the csv module could not read as a record of its own (a quote left open, a stray
+    quote, a cell over the size limit)."""
 
-    first_line: int
-    last_line: int
+    line: int
     message: str
 
 
 def csv_records(path: Path, encoding: str, delimiter: str) -> Iterator[CsvRecord | CsvProblem]:
-    """Every record of a CSV file in order, with the lines it spans; problems are yielded, not raised."""
+    """Every record of a CSV file in order; problems are yielded, not raised.
+
+    A record must end on the line it starts on. A quoted cell that runs on over a line break is,
+    in the files Dugout reads, a quote missing somewhere: left alone it would swallow the lines
+    after it into one cell. Such a line (an odd number of quotes) is refused on its own and
+    reading goes on with the next, so every line is a record, blank, or a problem naming it.
+    """
     with open_text(path, encoding) as text:
-        reader = csv.reader(text, delimiter=delimiter, strict=True)
-        last = 0
-        while True:
-            try:
-                cells = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as error:
-                end = max(reader.line_num, last + 1)
-                if "unexpected end of data" in str(error):
-                    message = tr("A quote opened on line {n} is never closed", n=last + 1)
-                else:
-                    message = tr("The line cannot be read as CSV: {e}", e=error)
-                yield CsvProblem(last + 1, end, message)
-                last = end
+        for number, line in enumerate(text, start=1):
+            if len(line) > MAX_CELL and any(len(cell) > MAX_CELL for cell in line.split(delimiter)):
+                yield CsvProblem(number, tr("Line {n} has a cell longer than {m} characters", n=number, m=MAX_CELL))
                 continue
-            yield CsvRecord(last + 1, reader.line_num, cells)
-            last = reader.line_num
+            if '"' not in line:  # nothing quoted: the cells are what lies between delimiters
+                yield CsvRecord(number, line.rstrip("\r\n").split(delimiter))
+                continue
+            if line.count('"') % 2:
+                yield CsvProblem(number, tr("Line {n} has a quote that is not closed on that line", n=number))
+                continue
+            try:
+                cells = next(csv.reader([line], delimiter=delimiter, strict=True), [])
+            except csv.Error as error:
+                yield CsvProblem(number, tr("The line cannot be read as CSV: {e}", e=error))
+                continue
+            yield CsvRecord(number, cells)
 
 
 def sniff_delimiter(header: str) -> str:

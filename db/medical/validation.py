@@ -8,7 +8,7 @@ from typing import Any
 from db.domain.checks import check_bool, check_choice, check_date, check_text
 from db.domain.vocab import INJURY_CERTAINTIES, INJURY_STATUSES
 from db.errors import ValidationError
-from db.i18n import tr, tr_noop, translated
+from db.i18n import tr, tr_noop
 
 _DATE_LABELS = {
     "started_on": tr_noop("Injured on"),
@@ -23,19 +23,19 @@ def validate_injury_values(values: Mapping[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in values.items():
         if key == "kind":
-            out[key] = check_text(key, value, label=tr("Injury"), max_length=120)
+            out[key] = check_text(key, value, label=tr_noop("Injury"), max_length=120)
         elif key == "body_part":
-            out[key] = check_text(key, value, label=tr("Body part"), max_length=80, required=False)
+            out[key] = check_text(key, value, label=tr_noop("Body part"), max_length=80, required=False)
         elif key in _DATE_LABELS:
-            out[key] = check_date(key, value, label=translated(_DATE_LABELS[key]))
+            out[key] = check_date(key, value, label=_DATE_LABELS[key])
         elif key == "certainty":
-            out[key] = check_choice(key, value, INJURY_CERTAINTIES, label=tr("Certainty"), required=True)
+            out[key] = check_choice(key, value, INJURY_CERTAINTIES, label=tr_noop("Certainty"), required=True)
         elif key == "status":
-            out[key] = check_choice(key, value, INJURY_STATUSES, label=tr("Status"), required=True)
+            out[key] = check_choice(key, value, INJURY_STATUSES, label=tr_noop("Status"), required=True)
         elif key == "surgery":
-            out[key] = check_bool(key, value, label=tr("Surgery"), allow_none=False)
+            out[key] = check_bool(key, value, label=tr_noop("Surgery"), allow_none=False)
         elif key == "medical_notes":
-            out[key] = check_text(key, value, label=tr("Medical notes"), max_length=4000, required=False, multiline=True)
+            out[key] = check_text(key, value, label=tr_noop("Medical notes"), max_length=4000, required=False, multiline=True)
         else:
             raise ValidationError(key, "unknown_field", tr("'{f}' is not an injury field", f=key))
     start = out.get("started_on")

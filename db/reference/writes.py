@@ -12,7 +12,7 @@ from db.domain.seasons import default_season_dates, season_label
 from db.domain.text import fold
 from db.domain.vocab import COMPETITION_KINDS
 from db.errors import ValidationError
-from db.i18n import tr, tr_noop, translated
+from db.i18n import tr, tr_noop
 from db.reference.models import Club, ClubAlias, Competition, Season, Setting
 from db.reference.queries import find_club
 
@@ -35,7 +35,7 @@ def ensure_club(
     aliases: Iterable[str] = (), by: str = "",
 ) -> Club:
     """Find a club by name or alias, or create it; add any new aliases."""
-    clean = check_text("name", name, label=tr("Club name"), max_length=120)
+    clean = check_text("name", name, label=tr_noop("Club name"), max_length=120)
     assert clean is not None
     club = find_club(session, clean)
     for alias in aliases:
@@ -67,8 +67,8 @@ def ensure_season(session: Session, label: str, starts_on: Any = None, ends_on: 
     if season:
         return season
     default_start, default_end = default_season_dates(clean)
-    start = check_date("starts_on", starts_on, label=tr("Season start")) or default_start
-    end = check_date("ends_on", ends_on, label=tr("Season end")) or default_end
+    start = check_date("starts_on", starts_on, label=tr_noop("Season start")) or default_start
+    end = check_date("ends_on", ends_on, label=tr_noop("Season end")) or default_end
     if end <= start:
         raise ValidationError("ends_on", "before_start", tr("The season must end after it starts"))
     season = Season(label=clean, starts_on=start, ends_on=end, updated_by=by)
@@ -91,18 +91,18 @@ _COMPETITION_INTS = {
 
 def ensure_competition(session: Session, name: str, *, kind: str, by: str = "", **rules: Any) -> Competition:
     """Find a competition by name, or create it with its rules as data."""
-    clean = check_text("name", name, label=tr("Competition"), max_length=120)
+    clean = check_text("name", name, label=tr_noop("Competition"), max_length=120)
     assert clean is not None
     existing = session.exec(select(Competition).where(Competition.name == clean)).first()
     if existing:
         return existing
     values: dict[str, Any] = {
-        "kind": check_choice("kind", kind, COMPETITION_KINDS, label=tr("Kind"), required=True)
+        "kind": check_choice("kind", kind, COMPETITION_KINDS, label=tr_noop("Kind"), required=True)
     }
     for key, value in rules.items():
         if key in _COMPETITION_INTS:
             label, low, high = _COMPETITION_INTS[key]
-            checked = check_int(key, value, label=translated(label), low=low, high=high)
+            checked = check_int(key, value, label=label, low=low, high=high)
             if checked is not None:
                 values[key] = checked
         elif key in ("country", "notes"):

@@ -13,7 +13,7 @@ from db.domain.squad_rules import check_contract_order, check_leaving, check_shi
 from db.domain.vocab import LEAVE_REASONS
 from db.engine import Database, current_user
 from db.errors import StaleEdit, ValidationError
-from db.i18n import tr
+from db.i18n import tr, tr_noop
 from db.reference.models import Club, Season
 from db.restoring import Restorable, holds, rows_referring_to, stale_row, stored_columns
 from db.squad.models import Player, SquadMembership
@@ -183,10 +183,10 @@ def mark_left(
     database: Database, membership_id: int, seen_version: int, *, left_on: Any, reason: str, by: str | None = None
 ) -> int:
     """Record that a player left the squad on a date and why; the history stays."""
-    day = check_date("left_on", left_on, label=tr("Left on"))
+    day = check_date("left_on", left_on, label=tr_noop("Left on"))
     if day is None:
         raise ValidationError("left_on", "empty", tr("Left on must be a date"))
-    why = check_choice("left_reason", reason, LEAVE_REASONS, label=tr("Reason for leaving"), required=True)
+    why = check_choice("left_reason", reason, LEAVE_REASONS, label=tr_noop("Reason for leaving"), required=True)
     return update_membership(database, membership_id, seen_version, {"left_on": day, "left_reason": why}, by=by)
 
 

@@ -291,6 +291,9 @@ class CachedRowsModel(QAbstractTableModel, Generic[R]):
             self.last_error = (str(column.field), str(error))
             self.refresh_keys([self.key_of(row)])
             return False
+        except DugoutError as error:  # a read-only file, a database gone away: its own words
+            self.last_error = (str(column.field), str(error))
+            return False
         except Exception as error:  # never raise into Qt's C++ caller
             log.exception("Editing %s failed", column.field)
             self.last_error = (

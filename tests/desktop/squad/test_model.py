@@ -235,3 +235,18 @@ def test_no_club_gives_an_empty_model(qapp, database, settings) -> None:
     empty = SquadTableModel(make_context(database, settings))
     empty.reload()
     assert empty.rowCount() == 0 and not empty.has_squad()
+
+
+def test_a_read_only_database_refuses_edits_in_its_own_words(qapp, demo_path, settings) -> None:
+    from db.engine import Database as OpenDatabase
+    from db.sqlite_files import read_only_uri
+
+    database = OpenDatabase(f"sqlite:///{read_only_uri(demo_path)}&uri=true", read_only=True)
+    context = make_context(database, settings)
+    model = SquadTableModel(context)
+    model.reload()
+    assert model.rowCount() >= 26
+    assert not model.setData(model.index(0, SHIRT), 77)
+    assert model.last_error == ("shirt_number", "read-only: you cannot change demo.sqlite")
+    assert context.undo_stack.count() == 0
+    database.close()
