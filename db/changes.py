@@ -1,15 +1,15 @@
 """What a write changed, by kind of row: the notice every screen listens to after a commit.
 
 The kinds are the table names, listed here once. A ``Change`` maps each kind to the ids of the rows
-written; an empty set of ids means "any row of this kind" (reload them all), which is what a
-refused undo or a whole-table refresh announces. Plain Python: the data layer and the desktop's
-change bus share it.
+written, or to ``EVERY_ROW`` when the rows are not known one by one (a refused undo, a whole-table
+refresh): screens then re-read all they show of that kind. Plain Python: the data layer and the
+desktop's change bus share it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from types import MappingProxyType
 
 CLUB = "club"
 SEASON = "season"
@@ -21,52 +21,67 @@ INJURY = "injury"
 FIXTURE = "fixture"
 
 KINDS: frozenset[str] = frozenset({CLUB, SEASON, COMPETITION, SETTING, PLAYER, MEMBERSHIP, INJURY, FIXTURE})
+EVERY_ROW = None  # in place of a set of ids: every row of that kind
 
 
-@dataclass(frozen=True)
 class Change:
-    """Row ids per kind; an empty id set stands for every row of that kind."""
+    """Row ids per kind (``EVERY_ROW`` for all rows of a kind); immutable."""
 
-    ids_by_kind: Mapping[str, frozenset[int]] = field(default_factory=dict)
+    __slots__ = ("_ids",)
 
-    def __post_init__(self) -> None:
-        unknown = set(self.ids_by_kind) - KINDS
+    def __init__(self, ids_by_kind: Mapping[str, Iterable[int] | None] | None = None) -> None:
+        ids = {kind: None if rows is EVERY_ROW else frozenset(rows) for kind, rows in (ids_by_kind or {}).items()}
+        unknown = set(ids) - KINDS
         if unknown:
             raise ValueError(f"unknown change kinds: {sorted(unknown)}")
+        self._ids: Mapping[str, frozenset[int] | None] = MappingProxyType(ids)
 
     @classmethod
     def of(cls, kind: str, ids: Iterable[int]) -> Change:
-        """Rows of one kind."""
-        return cls({kind: frozenset(ids)})
+        """These rows of one kind (none at all is a change that touches nothing)."""
+        rows = frozenset(ids)
+        return cls({kind: rows}) if rows else cls()
 
     @classmethod
     def everything(cls, kinds: Iterable[str]) -> Change:
         """Every row of these kinds (screens reload what they show of them)."""
-        return cls({kind: frozenset() for kind in kinds})
+        return cls(dict.fromkeys(kinds, EVERY_ROW))
 
     def merged(self, other: Change) -> Change:
         """Both changes in one notice; "every row" absorbs any ids of the same kind."""
-        merged = dict(self.ids_by_kind)
-        for kind, ids in other.ids_by_kind.items():
-            if kind in merged:
-                merged[kind] = frozenset() if not ids or not merged[kind] else merged[kind] | ids
-            else:
+        merged: dict[str, frozenset[int] | None] = dict(self._ids)
+        for kind, ids in other._ids.items():
+            if kind not in merged:
                 merged[kind] = ids
+            else:
+                mine = merged[kind]
+                merged[kind] = None if mine is None or ids is None else mine | ids
         return Change(merged)
 
     @property
     def kinds(self) -> frozenset[str]:
         """The kinds of row this change touched."""
-        return frozenset(self.ids_by_kind)
+        return frozenset(self._ids)
 
     def touches(self, *kinds: str) -> bool:
         """Whether any of ``kinds`` changed."""
-        return any(kind in self.ids_by_kind for kind in kinds)
+        return any(kind in self._ids for kind in kinds)
 
-    def ids(self, kind: str) -> frozenset[int] | None:
-        """The changed ids of ``kind``: None if untouched, an empty set for "every row"."""
-        return self.ids_by_kind.get(kind)
+    def ids(self, kind: str) -> frozenset[int]:
+        """The changed ids of ``kind`` (empty when untouched or when every row changed: ask
+        ``is_everything``)."""
+        return self._ids.get(kind) or frozenset()
 
     def is_everything(self, kind: str) -> bool:
         """Whether every row of ``kind`` must be re-read."""
-        return kind in self.ids_by_kind and not self.ids_by_kind[kind]
+        return kind in self._ids and self._ids[kind] is None
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Change) and dict(self._ids) == dict(other._ids)
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self._ids.items()))
+
+    def __repr__(self) -> str:
+        parts = ", ".join(f"{k}: {'every row' if v is None else sorted(v)}" for k, v in sorted(self._ids.items()))
+        return f"Change({parts})"

@@ -22,10 +22,14 @@ def set_translator(translate: Callable[[str, str], str] | None) -> None:
     _translate = translate if translate is not None else (lambda _context, text: text)
 
 
+def _shown(text: str, values: dict[str, object]) -> str:
+    result = _translate(CONTEXT, text)
+    return result.format(**values) if values else result
+
+
 def tr(text: str, **values: object) -> str:
     """Translate ``text`` (the English source string) and fill its ``{named}`` placeholders."""
-    translated = _translate(CONTEXT, text)
-    return translated.format(**values) if values else translated
+    return _shown(text, values)
 
 
 def tr_noop(text: str) -> str:
@@ -34,6 +38,6 @@ def tr_noop(text: str) -> str:
 
 
 def translated(marked: str, **values: object) -> str:
-    """Translate a string that was marked with ``tr_noop`` where it is defined."""
-    text = _translate(CONTEXT, marked)
-    return text.format(**values) if values else text
+    """Translate a string that was marked with ``tr_noop`` where it is defined (the extraction
+    finds it there, not here)."""
+    return _shown(marked, values)

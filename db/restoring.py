@@ -21,6 +21,7 @@ from sqlalchemy import func, select
 from sqlmodel import Session, SQLModel
 
 import db.schema  # noqa: F401  (every area's tables: history is found wherever it lives)
+from db.changes import MEMBERSHIP, PLAYER
 from db.engine import Database, current_user
 from db.errors import StaleEdit, ValidationError
 from db.i18n import tr
@@ -28,8 +29,8 @@ from db.versioning import update_versioned
 
 # Table name -> "module:attribute" of its Restorable, imported when first needed.
 RESTORABLE_TABLES: dict[str, str] = {
-    "player": "db.squad.writes:PLAYER_RESTORE",
-    "squad_membership": "db.squad.writes:MEMBERSHIP_RESTORE",
+    PLAYER: "db.squad.writes:PLAYER_RESTORE",
+    MEMBERSHIP: "db.squad.writes:MEMBERSHIP_RESTORE",
 }
 _BOOKKEEPING = frozenset({"version", "updated_at", "updated_by"})
 

@@ -68,7 +68,7 @@ class MainWindow(QMainWindow):
         self.navigation.setAccessibleName(self.tr("Screens"))
         self.stack = QStackedWidget()
         self.stack.setObjectName("screens")
-        placeholder = QLabel(self.tr("Opening the squad…"))
+        placeholder = QLabel(self.tr("Opening the database…"))
         placeholder.setObjectName("emptyState")
         placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(placeholder)
@@ -367,7 +367,10 @@ class MainWindow(QMainWindow):
         """Switch to a screen and bring a player into view there; False if it does not show them."""
         self.show_screen(screen_name)
         screen = self._current()
-        return screen.open_player(player_id) if screen is not None else False
+        shown = screen.open_player(player_id) if screen is not None else False
+        if not shown:
+            self.statusBar().showMessage(self.tr("That screen does not show this player"), 10000)
+        return shown
 
     # --- status, theme, planning date ---------------------------------------------------------
     def _refresh_status(self) -> None:

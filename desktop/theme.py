@@ -10,8 +10,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication
 
 LIGHT_THEME = "light_blue.xml"
@@ -52,12 +52,26 @@ def colour(name: str) -> QColor:
     return QColor(value)
 
 
+def _svg_pixmap(text: str, colour_value: str, size: int) -> QPixmap:
+    from PySide6.QtSvg import QSvgRenderer
+
+    renderer = QSvgRenderer(QByteArray(text.replace("#000000", colour_value).encode("utf-8")))
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    renderer.render(painter)
+    painter.end()
+    return pixmap
+
+
 def themed_icon(svg: Path) -> QIcon:
-    """An SVG icon drawn in the theme's icon colour (its #000000 replaced)."""
-    text = svg.read_text(encoding="utf-8").replace("#000000", PALETTE[current_is_dark()]["icon"])
-    pixmap = QPixmap()
-    pixmap.loadFromData(QByteArray(text.encode("utf-8")), "SVG")
-    return QIcon(pixmap)
+    """An SVG icon in the theme's icon colour (its #000000 replaced), drawn at several sizes so it
+    stays sharp on high-density screens."""
+    text = svg.read_text(encoding="utf-8")
+    icon = QIcon()
+    for size in (24, 48, 96):
+        icon.addPixmap(_svg_pixmap(text, PALETTE[current_is_dark()]["icon"], size))
+    return icon
 
 
 def apply_theme(app: QApplication, dark: bool) -> None:

@@ -33,9 +33,11 @@ class DbCommand(QUndoCommand):
 
     kinds: ClassVar[frozenset[str]]
 
-    def __init_subclass__(cls, **kwargs: Any) -> None:
+    def __init_subclass__(cls, abstract: bool = False, **kwargs: Any) -> None:
+        """A concrete command must say which kinds of row it writes (``abstract=True`` exempts a
+        shared intermediate class)."""
         super().__init_subclass__(**kwargs)
-        if not getattr(cls, "kinds", None):
+        if not abstract and not getattr(cls, "kinds", None):
             raise TypeError(f"{cls.__name__} must declare the kinds of row it writes")
 
     def __init__(self, context: AppContext, text: str) -> None:

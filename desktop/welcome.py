@@ -9,9 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -19,39 +17,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.common.messages import error_label
-from desktop.common.naming import button_box, named
+from desktop.common.form_dialog import FieldForm
 
 
-class NewClubDialog(QDialog):
+class NewClubDialog(FieldForm):
     """Asks for the club name, its league and the current season; the caller creates the database."""
 
     def __init__(self, parent: QWidget | None = None, today: dt.date | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("newClubDialog", parent)
         self.setWindowTitle(self.tr("Start a new club"))
-        self.setObjectName("newClubDialog")
         from db.domain.seasons import season_label_for
 
-        form = QFormLayout()
-        self.club = named(QLineEdit(), "clubName", self.tr("Club name"))
-        self.league = named(QLineEdit("LaLiga"), "league", self.tr("League"))
-        self.season = named(QLineEdit(season_label_for(today or dt.date.today())), "seasonLabel", self.tr("Season"))
-        self.errors: dict[str, QLabel] = {}
-        for field, label, editor in (
-            ("club_name", self.tr("Club name"), self.club),
-            ("league", self.tr("League"), self.league),
-            ("season_label", self.tr("Current season"), self.season),
-        ):
-            form.addRow(label, editor)
-            error = error_label(None, f"error_{field}")
-            form.addRow("", error)
-            self.errors[field] = error
-        buttons = button_box(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, "newClub")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        self.club = self.add_field("club_name", self.tr("Club name"), QLineEdit())
+        self.league = self.add_field("league", self.tr("League"), QLineEdit("LaLiga"))
+        self.season = self.add_field("season_label", self.tr("Current season"),
+                                     QLineEdit(season_label_for(today or dt.date.today())))
+        self.errors = self.error_labels
 
     def values(self) -> dict[str, str]:
         """What the user typed."""
@@ -60,13 +41,6 @@ class NewClubDialog(QDialog):
             "league": self.league.text(),
             "season_label": self.season.text(),
         }
-
-    def show_error(self, field: str, message: str) -> None:
-        """Show a validation message next to its field; the dialog stays open."""
-        for name, label in self.errors.items():
-            label.setVisible(name == field)
-            if name == field:
-                label.setText(message)
 
     def database_file(self, folder: Path) -> Path:
         """A file name for the new club in ``folder`` that does not exist yet."""

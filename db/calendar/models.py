@@ -45,4 +45,13 @@ class Fixture(Versioned, table=True):
     )
 
 
-describe_constraints({"fixture.external_id": ("external_id", tr_noop("A fixture with that id already exists"))})
+describe_constraints({
+    "fixture.external_id": ("external_id", tr_noop("A fixture with that id already exists")),
+    "fixture_external_id_key": ("external_id", tr_noop("A fixture with that id already exists")),
+    "fixture_venue_side": ("venue_side", tr_noop("Venue must be home, away or neutral")),
+    "fixture_status": ("status", tr_noop("That is not a fixture status Dugout knows")),
+    "fixture_distinct_clubs": ("opponent_id", tr_noop("A club cannot play itself")),
+    "fixture_score_pair": ("goals_against", tr_noop("A score needs both numbers or neither")),
+    "fixture_score_range": ("goals_for", tr_noop("Goals cannot be negative")),
+    "fixture_penalties_pair": ("penalties_against", tr_noop("A shoot-out needs both numbers or neither")),
+})

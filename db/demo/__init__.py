@@ -51,6 +51,7 @@ class DemoReport:
     injuries_added: int = 0
     fixtures_added: int = 0
     fixtures_updated: int = 0
+    facts_corrected: int = 0
 
     @property
     def added(self) -> int:
@@ -60,7 +61,7 @@ class DemoReport:
     def lines(self) -> list[str]:
         """The report as lines for the command line."""
         lines = [tr("Demo season (Real Madrid, 2 May 2025) in {db}", db=self.database)]
-        if self.added == 0 and self.fixtures_updated == 0:
+        if self.added == 0 and self.fixtures_updated == 0 and self.facts_corrected == 0:
             return [*lines, tr("Nothing new: the demo was already loaded")]
         return [
             *lines,
@@ -71,6 +72,7 @@ class DemoReport:
             tr("Squad entries added: {n}", n=self.memberships_added),
             tr("Injuries added: {n}", n=self.injuries_added),
             tr("Fixtures added: {n}, updated: {u}", n=self.fixtures_added, u=self.fixtures_updated),
+            tr("Facts corrected since an older demo: {n}", n=self.facts_corrected),
         ]
 
 
@@ -127,11 +129,13 @@ def load_demo(database: Database, *, by: str = "demo") -> DemoReport:
                    db=database.display_name),
             )
         before = _row_counts(session)
-        load = DemoLoad(session, data, by)
-        load_reference(load, DEMO_NAME)
+        mark = f"{DEMO_NAME}@{data.get('revision', 1)}"
+        load = DemoLoad(session, data, by, refresh=get_setting(session, DEMO) not in (None, mark))
+        load_reference(load, mark)
         load_squad(load)
         load_injuries(load)
         report.fixtures_updated = load_fixtures(load, DEMO_DIR)
+        report.facts_corrected = load.corrected
         after = _row_counts(session)
     for name in _COUNTED:
         setattr(report, name, after[name] - before[name])

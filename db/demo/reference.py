@@ -7,7 +7,7 @@ from db.reference.queries import CURRENCY, CURRENT_SEASON, DEMO, OUR_CLUB, PINNE
 from db.reference.writes import ensure_club, ensure_competition, ensure_season, set_setting
 
 
-def load_reference(load: DemoLoad, demo_name: str) -> None:
+def load_reference(load: DemoLoad, demo_mark: str) -> None:
     """Seasons, competitions and clubs (each found or created), then the database's settings."""
     session, by, data = load.session, load.by, load.data
     for entry in data["seasons"]:
@@ -30,4 +30,4 @@ def load_reference(load: DemoLoad, demo_name: str) -> None:
     set_setting(session, CURRENT_SEASON, str(load.current_season))
     set_setting(session, CURRENCY, data["currency"])
     set_setting(session, PINNED_AS_OF, load.as_of.isoformat())
-    set_setting(session, DEMO, demo_name)
+    set_setting(session, DEMO, demo_mark)

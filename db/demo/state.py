@@ -20,6 +20,8 @@ class DemoLoad:
     session: Session
     data: dict[str, Any]
     by: str
+    refresh: bool = False  # the database holds an older revision of the demo: correct what changed
+    corrected: int = 0
     as_of: dt.date = field(init=False)
     our_club: int = 0
     current_season: int = 0

@@ -8,7 +8,8 @@ from sqlalchemy import CheckConstraint
 from sqlmodel import Field
 
 from db.domain.vocab import INJURY_CERTAINTIES, INJURY_STATUSES, sql_in
-from db.versioning import Versioned
+from db.i18n import tr_noop
+from db.versioning import Versioned, describe_constraints
 
 
 class Injury(Versioned, table=True):
@@ -43,3 +44,13 @@ class Injury(Versioned, table=True):
         ),
         CheckConstraint("returned_on IS NULL OR returned_on >= started_on", name="injury_returned_after_start"),
     )
+
+
+describe_constraints({
+    "injury_kind_not_empty": ("kind", tr_noop("The injury must be named")),
+    "injury_certainty": ("certainty", tr_noop("Certainty must be confirmed, likely or uncertain")),
+    "injury_status": ("status", tr_noop("That is not an injury status Dugout knows")),
+    "injury_return_after_start": ("expected_return_earliest", tr_noop("Expected return is before the injury")),
+    "injury_return_window": ("expected_return_latest", tr_noop("Latest return is before earliest return")),
+    "injury_returned_after_start": ("returned_on", tr_noop("The return is dated before the injury")),
+})

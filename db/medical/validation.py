@@ -42,6 +42,9 @@ def validate_injury_values(values: Mapping[str, Any]) -> dict[str, Any]:
     earliest, latest = out.get("expected_return_earliest"), out.get("expected_return_latest")
     if start and earliest and earliest < start:
         raise ValidationError("expected_return_earliest", "before_start", tr("Expected return is before the injury"))
+    returned = out.get("returned_on")
+    if start and returned and returned < start:
+        raise ValidationError("returned_on", "before_start", tr("The return is dated before the injury"))
     if earliest and latest and latest < earliest:
         raise ValidationError("expected_return_latest", "before_earliest", tr("Latest return is before earliest return"))
     return out

@@ -10,9 +10,15 @@ import datetime as dt
 from sqlalchemy import CheckConstraint
 from sqlmodel import Field, SQLModel
 
+from db.domain.competition_rules import COMPETITION_RULES
 from db.domain.vocab import COMPETITION_KINDS, sql_in
 from db.i18n import tr_noop
 from db.versioning import Versioned, describe_constraints
+
+
+def _between(rule: str) -> str:
+    _label, low, high = COMPETITION_RULES[rule]
+    return f"{rule} BETWEEN {low} AND {high}"
 
 
 class Setting(SQLModel, table=True):
@@ -74,9 +80,9 @@ class Competition(Versioned, table=True):
 
     __table_args__ = (
         CheckConstraint(f"kind IN {sql_in(COMPETITION_KINDS)}", name="competition_kind"),
-        CheckConstraint("matchday_squad_size BETWEEN 11 AND 30", name="competition_sheet_size"),
-        CheckConstraint("max_substitutes BETWEEN 0 AND 19", name="competition_bench_size"),
-        CheckConstraint("substitutions BETWEEN 0 AND 15", name="competition_substitutions"),
+        CheckConstraint(_between("matchday_squad_size"), name="competition_sheet_size"),
+        CheckConstraint(_between("max_substitutes"), name="competition_bench_size"),
+        CheckConstraint(_between("substitutions"), name="competition_substitutions"),
         CheckConstraint(
             "yellow_card_ban_threshold IS NULL OR yellow_card_ban_threshold > 0", name="competition_yellow_ban"
         ),

@@ -8,6 +8,7 @@ from typing import Any
 from sqlmodel import Session, select
 
 from db.domain.checks import check_choice, check_date, check_int, check_text
+from db.domain.competition_rules import COMPETITION_RULES
 from db.domain.seasons import default_season_dates, season_label
 from db.domain.text import fold
 from db.domain.vocab import COMPETITION_KINDS
@@ -15,6 +16,7 @@ from db.errors import ValidationError
 from db.i18n import tr, tr_noop
 from db.reference.models import Club, ClubAlias, Competition, Season, Setting
 from db.reference.queries import find_club
+from db.versioning import insert_checked
 
 
 def set_setting(session: Session, key: str, value: str | None) -> None:
@@ -26,7 +28,7 @@ def set_setting(session: Session, key: str, value: str | None) -> None:
     elif row:
         row.value = value
     else:
-        session.add(Setting(key=key, value=value))
+        insert_checked(session, Setting(key=key, value=value))
     session.flush()
 
 
@@ -48,14 +50,12 @@ def ensure_club(
             club = other
     if club is None:
         club = Club(name=clean, short_name=(short_name or clean)[:60], country=country, updated_by=by)
-        session.add(club)
-        session.flush()
+        insert_checked(session, club)
     assert club.id is not None
     for alias in (clean, club.name, *aliases):
         key = fold(alias)
         if session.exec(select(ClubAlias).where(ClubAlias.alias_key == key)).first() is None:
-            session.add(ClubAlias(club_id=club.id, alias=alias, alias_key=key))
-    session.flush()
+            insert_checked(session, ClubAlias(club_id=club.id, alias=alias, alias_key=key))
     return club
 
 
@@ -72,21 +72,8 @@ def ensure_season(session: Session, label: str, starts_on: Any = None, ends_on: 
     if end <= start:
         raise ValidationError("ends_on", "before_start", tr("The season must end after it starts"))
     season = Season(label=clean, starts_on=start, ends_on=end, updated_by=by)
-    session.add(season)
-    session.flush()
+    insert_checked(session, season)
     return season
-
-
-_COMPETITION_INTS = {
-    "matchday_squad_size": (tr_noop("Matchday squad size"), 11, 30),
-    "max_substitutes": (tr_noop("Substitutes on the sheet"), 0, 19),
-    "substitutions": (tr_noop("Substitutions"), 0, 15),
-    "substitution_windows": (tr_noop("Substitution windows"), 0, 10),
-    "yellow_card_ban_threshold": (tr_noop("Bookings before a ban"), 1, 20),
-    "non_eu_limit": (tr_noop("Non-EU places"), 0, 30),
-    "registration_limit": (tr_noop("Registered players"), 11, 60),
-    "min_locally_trained": (tr_noop("Locally trained players"), 0, 30),
-}
 
 
 def ensure_competition(session: Session, name: str, *, kind: str, by: str = "", **rules: Any) -> Competition:
@@ -100,8 +87,8 @@ def ensure_competition(session: Session, name: str, *, kind: str, by: str = "", 
         "kind": check_choice("kind", kind, COMPETITION_KINDS, label=tr_noop("Kind"), required=True)
     }
     for key, value in rules.items():
-        if key in _COMPETITION_INTS:
-            label, low, high = _COMPETITION_INTS[key]
+        if key in COMPETITION_RULES:
+            label, low, high = COMPETITION_RULES[key]
             checked = check_int(key, value, label=label, low=low, high=high)
             if checked is not None:
                 values[key] = checked
@@ -110,6 +97,5 @@ def ensure_competition(session: Session, name: str, *, kind: str, by: str = "", 
         else:
             raise ValidationError(key, "unknown_field", tr("'{f}' is not a competition rule", f=key))
     competition = Competition(name=clean, updated_by=by, **values)
-    session.add(competition)
-    session.flush()
+    insert_checked(session, competition)
     return competition

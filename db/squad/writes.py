@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from db.changes import MEMBERSHIP, PLAYER
 from db.domain.checks import check_choice, check_date
 from db.domain.squad_rules import check_contract_order, check_leaving, check_shirt_not_worn
 from db.domain.vocab import LEAVE_REASONS
@@ -131,7 +132,7 @@ def add_player_to_squad(
             session.get(Player, player_id) is not None or session.get(SquadMembership, membership_id) is not None
         )
         if taken:
-            raise StaleEdit("player", player_id or 0, tr("Another player took this place since; not restored"))
+            raise StaleEdit(PLAYER, player_id or 0, tr("Another player took this place since; not restored"))
         new_player = create_player(session, player, as_of=as_of, by=by, player_id=player_id)
         assert new_player.id is not None
         new_membership = add_membership(
@@ -171,7 +172,7 @@ def update_membership(
         current = session.get(SquadMembership, membership_id)
         if current is None or current.version != seen_version:
             raise StaleEdit(
-                "squad_membership",
+                MEMBERSHIP,
                 membership_id,
                 tr("Someone else changed this squad entry since you opened it; reload and try again"),
             )
@@ -195,7 +196,7 @@ def stored_values(database: Database, player_id: int, membership_id: int) -> tup
     with database.reading() as session:
         player, membership = session.get(Player, player_id), session.get(SquadMembership, membership_id)
         if player is None or membership is None:
-            raise stale_row("player", player_id)
+            raise stale_row(PLAYER, player_id)
         return stored_columns(player), stored_columns(membership)
 
 
@@ -220,9 +221,9 @@ def remove_new_player(
             or (player.version, membership.version) != versions
             or not (holds(player, expected[0]) and holds(membership, expected[1]))
         ):
-            raise stale_row("player", player_id)
-        if rows_referring_to(session, "player", player_id, ignore={("squad_membership", membership_id)}):
-            raise StaleEdit("player", player_id, tr("The player has history now and is kept; mark them as left instead"))
+            raise stale_row(PLAYER, player_id)
+        if rows_referring_to(session, PLAYER, player_id, ignore={(MEMBERSHIP, membership_id)}):
+            raise StaleEdit(PLAYER, player_id, tr("The player has history now and is kept; mark them as left instead"))
         session.delete(membership)
         session.flush()
         session.delete(player)

@@ -11,10 +11,25 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-# Editor kinds the shared delegate knows (``desktop.common.editors.make_editor``).
-SHIRT, TEXT, POSITION, POSITIONS_LIST, DATE, FOOT, MONEY, INT, NATIONALITIES = (
-    "shirt", "text", "position", "positions", "date", "foot", "money", "int", "nationalities",
+from PySide6.QtCore import QLocale
+
+# Editor kinds the shared delegate knows (``desktop.common.editors.make_editor``). CHOICE takes
+# the column's ``choices``: (stored value, label) pairs, labels marked in the table's context.
+SHIRT, TEXT, POSITION, POSITIONS_LIST, DATE, FOOT, MONEY, INT, NATIONALITIES, CHOICE = (
+    "shirt", "text", "position", "positions", "date", "foot", "money", "int", "nationalities", "choice",
 )
+
+
+@dataclass(frozen=True)
+class Formats:
+    """What display functions format with: the club's currency and the user's locale."""
+
+    currency: str
+    locale: QLocale
+
+
+def _blank(_row: Any, _formats: Formats) -> str:
+    return ""
 
 
 @dataclass(frozen=True)
@@ -23,7 +38,8 @@ class Column:
     which ``target`` table, the editor kind and the value range from ``db.domain``.
 
     ``noun`` names the field in undo texts ("Change {noun} of Bellingham"); ``edit_value`` gives
-    the stored value an editor starts from, ``sort_key`` a comparable value (None sorts last).
+    the stored value an editor starts from, ``sort_key`` a comparable value (None sorts last),
+    ``display`` the text shown (computed once when the row loads).
     """
 
     key: str
@@ -36,6 +52,8 @@ class Column:
     edit_value: Callable[[Any], Any] | None = None
     numeric: bool = False
     value_range: tuple[int, int] | None = None
+    display: Callable[[Any, Formats], str] = _blank
+    choices: tuple[tuple[Any, str], ...] = ()
 
     def stored_value(self, row: Any) -> Any:
         """The field's value as the database stores it (lists joined by commas)."""

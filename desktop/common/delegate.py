@@ -58,7 +58,7 @@ class ValidatingDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
                      index: QModelIndex | QPersistentModelIndex) -> QWidget:
         column = self.model.columns[source_index(index).column()]
-        editor = make_editor(column, parent, self.model.context.currency)
+        editor = make_editor(column, parent, self.model.context.currency, self.model.header_context)
         editor.setObjectName(f"editor_{column.key}")
         editor.setAccessibleName(QApplication.translate(self.model.header_context, column.header))
         editor.installEventFilter(self)

@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QDoubleSpinBox, QLineEdit, QSpinBox, QWidget
 
 from db.domain.vocab import POSITIONS
-from desktop.common.columns import DATE, FOOT, INT, MONEY, POSITION, POSITIONS_LIST, SHIRT, Column
+from desktop.common.columns import CHOICE, DATE, FOOT, INT, MONEY, POSITION, POSITIONS_LIST, SHIRT, Column
 from desktop.common.formatting import DATE_FORMAT, FOOT_LABELS, currency_symbol, display_locale
 
 NO_DATE = QDate(1900, 1, 1)
@@ -54,7 +54,7 @@ def make_money_edit(parent: QWidget | None, currency: str) -> QDoubleSpinBox:
     editor.setRange(-0.001, 100_000)
     editor.setSpecialValueText(EMPTY)
     editor.setPrefix(currency_symbol(currency) + " ")
-    editor.setSuffix(" M")
+    editor.setSuffix(" " + QCoreApplication.translate("Format", "M"))  # millions
     editor.setGroupSeparatorShown(True)
     editor.setValue(editor.minimum())
     return editor
@@ -95,10 +95,16 @@ def fill_choices(combo: QComboBox, kind: str) -> None:
             combo.addItem(QCoreApplication.translate("Format", label), value)
 
 
-def make_editor(column: Column, parent: QWidget | None, currency: str) -> QWidget:
-    """The editor for a column's kind, with the column's range."""
+def make_editor(column: Column, parent: QWidget | None, currency: str, context: str = "Columns") -> QWidget:
+    """The editor for a column's kind, with the column's range or choices (labels translated in
+    ``context``, the column table's own)."""
     editor: QWidget
-    if column.editor in (SHIRT, INT):
+    if column.editor == CHOICE:
+        combo = QComboBox(parent)
+        for value, label in column.choices:
+            combo.addItem(QCoreApplication.translate(context, label), value)
+        editor = combo
+    elif column.editor in (SHIRT, INT):
         editor = make_number_edit(parent, column.value_range or (0, 999_999))
     elif column.editor in (POSITION, FOOT):
         combo = QComboBox(parent)

@@ -17,17 +17,16 @@ if TYPE_CHECKING:
 W = TypeVar("W", bound=QWidget)
 
 
-class FormDialog(QDialog):
+class FieldForm(QDialog):
     """Fields in a form, each with an error label right under it; OK and Cancel named after ``name``.
 
     ``name`` is the dialog's object name ("addPlayerDialog"); its buttons are "addPlayerDialogOk"
     and "addPlayerDialogCancel".
     """
 
-    def __init__(self, context: AppContext, name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(name)
-        self.context = context
         self.form = QFormLayout()
         self.error_labels: dict[str, QLabel] = {}
         self.general_error = self._error_label("general")
@@ -57,21 +56,6 @@ class FormDialog(QDialog):
         self.form.addRow(label, box)
         return widget
 
-    def push(self, command: DbCommand) -> bool:
-        """Apply ``command`` and put it on the undo stack; on a refusal show why and return False."""
-        try:
-            push_applied(self.context, command)
-        except ValidationError as error:
-            self.show_error(error.field, error.message)
-            return False
-        except DugoutError as error:
-            self.show_error("general", str(error))
-            return False
-        except Exception as error:  # a locked or unreachable database: say so, keep the dialog
-            self.show_error("general", self.tr("Could not save: {e}").format(e=error))
-            return False
-        return True
-
     def show_error(self, field: str, message: str) -> None:
         """Show ``message`` next to ``field`` (or under the form when no field matches)."""
         self.clear_errors()
@@ -92,3 +76,26 @@ class FormDialog(QDialog):
         """The message shown next to ``field`` (empty when none)."""
         label = self.error_labels.get(field)
         return label.text() if label is not None and not label.isHidden() else ""
+
+
+class FormDialog(FieldForm):
+    """A field form that saves through one undo command on the app's stack (``push``)."""
+
+    def __init__(self, context: AppContext, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(name, parent)
+        self.context = context
+
+    def push(self, command: DbCommand) -> bool:
+        """Apply ``command`` and put it on the undo stack; on a refusal show why and return False."""
+        try:
+            push_applied(self.context, command)
+        except ValidationError as error:
+            self.show_error(error.field, error.message)
+            return False
+        except DugoutError as error:
+            self.show_error("general", str(error))
+            return False
+        except Exception as error:  # a locked or unreachable database: say so, keep the dialog
+            self.show_error("general", self.tr("Could not save: {e}").format(e=error))
+            return False
+        return True

@@ -38,7 +38,8 @@ def format_money(cents: int | None, currency: str, locale: QLocale | None = None
     locale = locale or display_locale()
     amount = cents / 100
     symbol = currency_symbol(currency)
-    for size, unit in ((1_000_000, "M"), (1_000, "K")):
+    millions, thousands = QCoreApplication.translate("Format", "M"), QCoreApplication.translate("Format", "K")
+    for size, unit in ((1_000_000, millions), (1_000, thousands)):
         if abs(amount) >= size:
             scaled = amount / size
             decimals = 0 if scaled == int(scaled) else 1

@@ -10,7 +10,7 @@ hidden) notices queue and are applied on ``resume_updates()``.
 from __future__ import annotations
 
 import logging
-from collections.abc import Hashable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import (
@@ -24,7 +24,8 @@ from PySide6.QtCore import (
 
 from db.changes import Change
 from db.errors import DugoutError, ValidationError
-from desktop.common.columns import Column
+from desktop.common.columns import Column, Formats
+from desktop.common.formatting import display_locale
 from desktop.common.roles import RowRole, SortRole
 
 if TYPE_CHECKING:
@@ -43,8 +44,8 @@ class CachedRowsModel(QAbstractTableModel, Generic[R]):
     """Rows of type ``R`` with their display strings and search text cached when they load.
 
     Subclasses set ``columns`` (and the translation context of their headers, ``header_context``)
-    and ``kinds`` (the change kinds that concern them), and implement ``fetch``, ``key_of``,
-    ``display_row`` and ``keys_for``. ``last_error`` holds ``(field, message)`` of the last
+    and ``kinds`` (the change kinds that concern them), and implement ``fetch``, ``key_of`` (a
+    sortable key: an id or a tuple of them) and ``keys_for``. ``last_error`` holds ``(field, message)`` of the last
     refused ``setData``.
     """
 
@@ -57,7 +58,7 @@ class CachedRowsModel(QAbstractTableModel, Generic[R]):
         self.context = context
         self.last_error: tuple[str, str] | None = None
         self._rows: list[R] = []
-        self._where: dict[Hashable, int] = {}
+        self._where: dict[Any, int] = {}
         self._display: list[list[str]] = []
         self._search: list[str] = []
         self._held = False
@@ -77,13 +78,14 @@ class CachedRowsModel(QAbstractTableModel, Generic[R]):
         """Read the rows with these keys (all rows for None) in one short read session."""
         raise NotImplementedError
 
-    def key_of(self, row: R) -> Hashable:
+    def key_of(self, row: R) -> Any:
         """The key that identifies a row across refreshes."""
         raise NotImplementedError
 
     def display_row(self, row: R) -> list[str]:
         """Every column's display text for one row, computed once when the row loads."""
-        raise NotImplementedError
+        formats = Formats(self.context.currency, display_locale())
+        return [column.display(row, formats) for column in self.columns]
 
     def search_row(self, row: R) -> str:
         """The folded text a filter matches against (empty: the row never matches words)."""
@@ -127,7 +129,7 @@ class CachedRowsModel(QAbstractTableModel, Generic[R]):
         fresh = {self.key_of(r): r for r in self._query()}
         self._merge(fresh, set(fresh) | set(self._where))
 
-    def _merge(self, fresh: dict[Hashable, R], scope: set[Any]) -> None:
+    def _merge(self, fresh: dict[Any, R], scope: set[Any]) -> None:
         last = len(self.columns) - 1
         for key in sorted(scope):
             position = self._where.get(key)
@@ -208,7 +210,7 @@ class CachedRowsModel(QAbstractTableModel, Generic[R]):
         """All cached rows (a copy)."""
         return list(self._rows)
 
-    def position_of(self, key: Hashable) -> int | None:
+    def position_of(self, key: Any) -> int | None:
         """The model row of a key, if shown."""
         return self._where.get(key)
 

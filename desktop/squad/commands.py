@@ -73,7 +73,7 @@ class AddPlayerCommand(DbCommand):
 
     def _change(self) -> Change:
         assert self.player_id is not None and self.membership_id is not None
-        return Change({PLAYER: frozenset({self.player_id}), MEMBERSHIP: frozenset({self.membership_id})})
+        return Change({PLAYER: {self.player_id}, MEMBERSHIP: {self.membership_id}})
 
     def apply(self) -> Change:
         from db.squad.writes import add_player_to_squad, stored_values

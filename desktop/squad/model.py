@@ -5,21 +5,19 @@ from __future__ import annotations
 from collections.abc import Hashable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject
-
 from db.changes import MEMBERSHIP, PLAYER, Change
 from db.domain.squad_rules import check_contract_order
 from db.domain.text import fold
 from db.squad.queries import SquadRow, memberships_of_players, squad_rows
 from db.squad.validation import validate_membership_values, validate_player_values
 from desktop.common.columns import Column
-from desktop.common.formatting import contract_tooltip, display_locale
+from desktop.common.formatting import contract_tooltip
 from desktop.common.row_model import BACKGROUND, DECORATION, TOOLTIP, CachedRowsModel, Index
-from desktop.squad.columns import COLUMN_INDEX, COLUMNS, HEADER_CONTEXT, display_strings
+from desktop.squad.columns import COLUMN_INDEX, COLUMNS, HEADER_CONTEXT
 from desktop.theme import colour
 
 if TYPE_CHECKING:
-    from desktop.context import AppContext
+    pass
 
 _CONTRACT_COLUMN = COLUMN_INDEX["contract_end"]
 _NAME_COLUMN = COLUMN_INDEX["name"]
@@ -36,9 +34,6 @@ class SquadTableModel(CachedRowsModel[SquadRow]):
     columns = COLUMNS
     header_context = HEADER_CONTEXT
     kinds = frozenset({PLAYER, MEMBERSHIP})
-
-    def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
-        super().__init__(context, parent)
 
     def has_squad(self) -> bool:
         """Whether a database with a club and season is open."""
@@ -57,16 +52,13 @@ class SquadTableModel(CachedRowsModel[SquadRow]):
     def key_of(self, row: SquadRow) -> Hashable:
         return row.membership_id
 
-    def display_row(self, row: SquadRow) -> list[str]:
-        return display_strings(row, self.context.currency, display_locale())
-
     def search_row(self, row: SquadRow) -> str:
         return fold(" ".join((row.name, row.primary_position or "", *row.secondary_positions, *row.nationalities)))
 
     def keys_for(self, change: Change) -> set[Any] | None:
         if change.is_everything(PLAYER) or change.is_everything(MEMBERSHIP):
             return None
-        keys: set[Any] = set(change.ids(MEMBERSHIP) or ())
+        keys: set[Any] = set(change.ids(MEMBERSHIP))
         players = change.ids(PLAYER)
         if players and self.has_squad():
             c = self.context

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt
-from PySide6.QtGui import QAction, QHideEvent, QShowEvent
+from PySide6.QtGui import QAction, QHideEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,6 +24,7 @@ from db.domain.vocab import POSITIONS
 from desktop.common.delegate import ValidatingDelegate
 from desktop.common.roles import RowRole
 from desktop.common.row_filter import RowFilterProxy
+from desktop.common.screen_base import ScreenWidget
 from desktop.squad.columns import COLUMN_INDEX, COLUMNS
 from desktop.squad.model import SquadTableModel
 
@@ -37,23 +38,22 @@ _DEFAULT_WIDTHS = {"shirt": 44, "name": 190, "position": 90, "other_positions": 
                    "value": 76, "wage": 84}
 
 
-class SquadScreen(QWidget):
+class SquadScreen(ScreenWidget):
     """The current squad as a table with a filter, a position filter, add and mark-as-left.
 
     Enter, or a double-click on a read-only cell, opens the player's card (``AppContext.open_player``).
     """
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(context, parent)
         self.setObjectName("squadScreen")
         self.setAccessibleName(self.tr("Squad"))
-        self.context = context
         self.model = SquadTableModel(context, self)
         self.proxy = RowFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self._build()
         self.model.reload()
-        self.model.hold_updates()  # until shown
+        self.watch(self.model)
         self.fit_columns()
         self._restore_header()
         context.database_opened.connect(self._update_state)
@@ -260,11 +260,6 @@ class SquadScreen(QWidget):
     def _update_buttons(self, *_args: object) -> None:
         self.left_button.setEnabled(self.selected_row() is not None)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        self.model.resume_updates()
-        super().showEvent(event)
-
     def hideEvent(self, event: QHideEvent) -> None:
-        self.model.hold_updates()
         self.save_header()
         super().hideEvent(event)

@@ -163,7 +163,7 @@ def test_money_is_stored_in_cents_and_details_are_kept(demo: Database) -> None:
     assert bellingham_membership.appearances == 47
     assert bellingham.counts_as_eu is False
     assert asencio.squad_role == "academy"
-    assert settings == {CURRENCY: "EUR", DEMO: DEMO_NAME}
+    assert settings[CURRENCY] == "EUR" and settings[DEMO] == f"{DEMO_NAME}@2"
 
 
 def test_non_eu_places_are_bellingham_and_endrick_only(demo: Database) -> None:
@@ -501,3 +501,46 @@ def test_create_injury_needs_a_start_date(database: Database) -> None:
             by="t",
         )
     assert injury.started_on == dt.date(2025, 4, 1) and injury.status == "out"
+
+
+def test_reloading_an_older_demo_corrects_its_facts_but_a_current_one_keeps_the_users_edits(
+    demo_copy: Path,
+) -> None:
+    from db.squad.writes import update_player
+
+    database = open_database(demo_copy)
+    try:
+        with database.transaction() as session:  # as the first demo left it: Brahim Moroccan only
+            brahim = session.exec(select(Player).where(Player.name == "Brahim Díaz")).one()
+            brahim.nationalities = "MAR"
+            set_setting(session, DEMO, DEMO_NAME)
+        report = load_demo(database)
+        assert report.facts_corrected >= 1 and report.added == 0
+        with Session(database.engine) as session:
+            brahim = session.exec(select(Player).where(Player.name == "Brahim Díaz")).one()
+            assert brahim.nationalities == "MAR,ESP"
+            modric = session.exec(select(Player).where(Player.name == "Luka Modrić")).one()
+        update_player(database, modric.id, modric.version, {"height_cm": 173}, as_of=PLANNING_DATE)
+        assert load_demo(database).lines()[-1] == "Nothing new: the demo was already loaded"
+        with Session(database.engine) as session:
+            assert session.get(Player, modric.id).height_cm == 173
+    finally:
+        database.close()
+
+
+def test_a_demo_player_without_a_birth_date_is_found_again_by_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import db.demo
+
+    data = db.demo.read_demo_file()
+    data["players"] = [dict(p) for p in data["players"]]
+    data["players"][-1]["date_of_birth"] = None
+    monkeypatch.setattr(db.demo, "read_demo_file", lambda _path=None: data)
+    database = open_database(tmp_path / "demo.sqlite")
+    try:
+        first = load_demo(database)
+        again = load_demo(database)
+    finally:
+        database.close()
+    assert first.players_added >= 30 and again.added == 0

@@ -142,3 +142,19 @@ def test_the_head_constant_is_alembics_head() -> None:
     from db.migrations import HEAD
 
     assert head_revision() == HEAD
+
+
+def test_every_check_of_the_models_is_in_the_migrated_schema(database: Database) -> None:
+    """Alembic does not compare CHECK constraints: a rule changed in db.domain must reach the schema
+    through a migration, or the database would hold different ranges than the app."""
+    from sqlalchemy import CheckConstraint
+
+    with database.reading() as session:
+        ddl = dict(session.execute(text("SELECT name, sql FROM sqlite_master WHERE type = 'table'")).all())
+    missing = [
+        f"{table.name}: {constraint.sqltext}"
+        for table in SQLModel.metadata.sorted_tables
+        for constraint in table.constraints
+        if isinstance(constraint, CheckConstraint) and str(constraint.sqltext) not in ddl[table.name]
+    ]
+    assert missing == []

@@ -37,23 +37,45 @@ def extracted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, set[str]]:
     return module.read_ts(module.extract(tmp_path_factory.mktemp("i18n") / "dugout.ts"))
 
 
+def _class_ancestors() -> dict[str, set[str]]:
+    """Each desktop class's name -> the names of the classes it inherits from."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    import desktop
+
+    ancestors: dict[str, set[str]] = {}
+    for module_info in pkgutil.walk_packages(desktop.__path__, "desktop."):
+        if module_info.name.endswith("__main__"):
+            continue
+        module = importlib.import_module(module_info.name)
+        for _name, cls in inspect.getmembers(module, inspect.isclass):
+            if cls.__module__.startswith("desktop."):
+                ancestors[cls.__name__] = {base.__name__ for base in cls.__mro__[1:]}
+    return ancestors
+
+
 class _Recorder(QTranslator):
     """Remembers every lookup Qt makes; translates nothing.
 
     One ``self.tr`` asks for the class's context, then each base class's in turn (PySide walks the
-    class hierarchy), so consecutive lookups of one text in new contexts are one call: ``calls``
-    holds each call's contexts in order.
+    class hierarchy): a lookup of the same text in a base class of the call's first context
+    belongs to that call. ``calls`` holds each call's contexts in order.
     """
 
     def __init__(self) -> None:
         super().__init__()
         self.calls: list[tuple[str, list[str]]] = []
+        self.ancestors = _class_ancestors()
 
     def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> Any:
-        if self.calls and self.calls[-1][0] == source and context not in self.calls[-1][1]:
-            self.calls[-1][1].append(context)
-        else:
-            self.calls.append((source, [context]))
+        if self.calls and self.calls[-1][0] == source:
+            first = self.calls[-1][1][0]
+            if context in self.ancestors.get(first, set()) and context not in self.calls[-1][1]:
+                self.calls[-1][1].append(context)
+                return None
+        self.calls.append((source, [context]))
         return None
 
     def isEmpty(self) -> bool:  # noqa: N802 (Qt's name)

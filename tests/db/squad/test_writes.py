@@ -221,3 +221,17 @@ def test_leaving_needs_a_reason_and_cannot_precede_joining(database, squad) -> N
 def test_season_labels_have_one_spelling(database, text: str, label: str) -> None:
     with database.transaction() as session:
         assert ensure_season(session, text).label == label
+
+
+def test_leaving_is_dated_and_explained_together_but_a_date_may_be_corrected(
+    database: Database, squad: tuple[int, int]
+) -> None:
+    _player_id, membership_id = _add(database, squad, "Lucas Vázquez", 17, joined_on="2015-07-01")
+    with pytest.raises(ValidationError) as incomplete:
+        update_membership(database, membership_id, 1, {"left_on": "2025-06-30"})
+    assert incomplete.value.field == "left_reason"
+    version = mark_left(database, membership_id, 1, left_on="2025-06-30", reason="contract_expired")
+    version = update_membership(database, membership_id, version, {"left_on": "2025-07-01"})  # reason kept
+    with pytest.raises(ValidationError) as early:
+        update_membership(database, membership_id, version, {"left_on": "2015-06-30"})
+    assert early.value.field == "left_on" and "before joining" in early.value.message

@@ -1,0 +1,47 @@
+"""What every screen widget shares: the app context, and models that wait while it is hidden.
+
+A hidden screen does not re-read rows for every change another screen makes: its models queue
+the notices (``watch``) and apply them when the screen is shown again.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from desktop.common.row_model import CachedRowsModel
+    from desktop.context import AppContext
+
+
+class ScreenWidget(QWidget):
+    """Base of a screen: override ``search`` and ``open_player`` (the ``Screen`` protocol)."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self._watched: list[CachedRowsModel[Any]] = []
+
+    def watch(self, model: CachedRowsModel[Any]) -> None:
+        """Hold ``model``'s updates while this screen is hidden (it starts hidden)."""
+        self._watched.append(model)
+        model.hold_updates()
+
+    def search(self) -> None:
+        """Put the cursor where the user types to look for something (Edit → Find)."""
+
+    def open_player(self, player_id: int) -> bool:
+        """Bring a player into view; False when this screen does not show them."""
+        return False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        for model in self._watched:
+            model.resume_updates()
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        for model in self._watched:
+            model.hold_updates()
+        super().hideEvent(event)
