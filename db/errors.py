@@ -39,3 +39,9 @@ class DatabaseRefused(DugoutError):
 
 class ImportRefused(DugoutError):
     """A whole import file was refused (unreadable, no usable header); nothing was written."""
+
+
+def one_line(error: BaseException) -> str:
+    """An error as one line: a driver's first line (SQLAlchemy appends the SQL and a link, libpq hints)."""
+    reason = str(getattr(error, "orig", None) or error).strip()
+    return reason.splitlines()[0].strip() if reason else type(error).__name__

@@ -52,8 +52,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _fail(message: str, code: int = EXIT_ERROR) -> int:
-    print(f"dugout: {message}", file=sys.stderr)
+def _fail(message: str, code: int = EXIT_ERROR, *, url: str | None = None) -> int:
+    """Print one line on stderr (a password in ``url`` never shows) and return the exit status."""
+    from db.engine import hide_password
+
+    line = " ".join(hide_password(message, url).split("\n")).strip()
+    print(f"dugout: {line}", file=sys.stderr)
     return code
 
 
@@ -75,16 +79,21 @@ def _as_of(args: argparse.Namespace, database: Database | None = None) -> dt.dat
 
 def _run_demo(args: argparse.Namespace) -> int:
     from db.demo import create_demo
+    from db.engine import is_sqlite
     from db.opening import sqlite_file
     from db.paths import demo_database_path
 
-    if args.db_url and not args.db_url.startswith("sqlite"):
-        return _fail(tr("the demo season lives in its own SQLite file: use --db PATH"))
-    target = str(sqlite_file(args.db or args.db_url or demo_database_path()))
-    report = create_demo(Path(target))
+    if args.db_url and not is_sqlite(args.db_url):
+        # A club trying shared mode: an empty server database takes the demo; another club's is refused.
+        report = create_demo(args.db_url)
+        where = report.database
+    else:
+        target = sqlite_file(args.db or args.db_url or demo_database_path())
+        report = create_demo(target)
+        where = str(target)
     for line in report.lines():
         print(line)
-    print(tr("Demo season ready in {p}", p=target))
+    print(tr("Demo season ready in {p}", p=where))
     return 0
 
 
@@ -93,13 +102,14 @@ def _run_migrate(args: argparse.Namespace) -> int:
     from db.opening import open_database
     from db.paths import default_database_path
 
-    database = open_database(_target(args, default_database_path()))
+    database = open_database(_target(args, default_database_path()), migrate=True)
     database.close()
     print(tr("{db} is at schema {rev}", db=database.display_name, rev=head_revision()))
     return 0
 
 
 def _run_import_squad(args: argparse.Namespace) -> int:
+    from db.engine import is_sqlite
     from db.importers.squad import apply_squad
     from db.importers.squad_files import read_squad_file
     from db.opening import open_database, sqlite_file
@@ -109,8 +119,7 @@ def _run_import_squad(args: argparse.Namespace) -> int:
         _as_of(args)  # a malformed date fails before anything is opened or written
     parsed = read_squad_file(Path(args.file))  # a bad file fails before the database is touched
     target = _target(args, default_database_path())
-    sqlite = "://" not in target or target.startswith("sqlite")
-    new_file = sqlite_file(target) if sqlite else None
+    new_file = sqlite_file(target) if is_sqlite(target) else None
     if new_file is not None and new_file.exists():
         new_file = None
     database = open_database(target)
@@ -166,22 +175,24 @@ def main(argv: Sequence[str] | None = None) -> int:
             _as_of(args)
         return handlers[args.command](args)
     except ValidationError as error:
-        return _fail(error.message)
+        return _fail(error.message, url=args.db_url)
     except DugoutError as error:
-        return _fail(str(error))
+        return _fail(str(error), url=args.db_url)
     except KeyboardInterrupt:
         return _fail(tr("interrupted"), 130)
     except Exception as error:  # the last line of defence: one line for the user, details in the log
-        _log_crash()
+        _log_crash(args.db_url)
         if type(error).__module__.startswith("sqlalchemy"):
-            return _fail(_database_error(error))
-        return _fail(tr("unexpected error: {e} (details in {log})", e=error, log=_crash_log_path()))
+            return _fail(_database_error(error), url=args.db_url)
+        return _fail(tr("unexpected error: {e} (details in {log})", e=error, log=_crash_log_path()), url=args.db_url)
 
 
 def _database_error(error: Exception) -> str:
     """A database driver's error as one line (SQLAlchemy appends the SQL and a link)."""
-    reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
-    if "locked" in reason or "busy" in reason:
+    from db.errors import one_line
+
+    reason = one_line(error)
+    if "locked" in reason or "busy" in reason or "lock timeout" in reason:
         return tr("the database is busy: another program is writing to it; try again")
     return tr("database error: {e}", e=reason)
 
@@ -192,11 +203,13 @@ def _crash_log_path() -> Path:
     return data_dir() / "crash.log"
 
 
-def _log_crash() -> None:
+def _log_crash(url: str | None) -> None:
+    from db.engine import hide_password
+
     try:
         path = _crash_log_path()
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("a", encoding="utf-8") as log:
-            log.write(f"--- {dt.datetime.now().isoformat()}\n{traceback.format_exc()}\n")
+            log.write(f"--- {dt.datetime.now().isoformat()}\n{hide_password(traceback.format_exc(), url)}\n")
     except OSError:
         pass
