@@ -45,4 +45,9 @@ class Fixture(Versioned, table=True):
     )
 
 
-describe_constraints({"fixture.external_id": ("external_id", tr_noop("A fixture with that id already exists"))})
+_FIXTURE_TAKEN = tr_noop("A fixture with that id already exists")
+describe_constraints({
+    # SQLite names the table and column, PostgreSQL the constraint (<table>_<column>_key).
+    "fixture.external_id": ("external_id", _FIXTURE_TAKEN),
+    "fixture_external_id_key": ("external_id", _FIXTURE_TAKEN),
+})

@@ -35,8 +35,8 @@ def ensure_club(
     aliases: Iterable[str] = (), by: str = "",
 ) -> Club:
     """Find a club by name or alias, or create it; add any new aliases."""
-    clean = check_text("name", name, label=tr("Club name"), max_length=120)
-    assert clean is not None
+    clean = _club_name("name", name, label=tr("Club name"))
+    aliases = [_club_name("aliases", alias, label=tr("Club alias")) for alias in aliases]
     club = find_club(session, clean)
     for alias in aliases:
         other = find_club(session, alias)
@@ -57,6 +57,15 @@ def ensure_club(
             session.add(ClubAlias(club_id=club.id, alias=alias, alias_key=key))
     session.flush()
     return club
+
+
+def _club_name(field: str, value: str, *, label: str) -> str:
+    """A club name or alias that fits its columns, folded too: folding may lengthen it ('ß' is 'ss')."""
+    clean = check_text(field, value, label=label, max_length=120)
+    assert clean is not None
+    if len(fold(clean)) > 120:
+        raise ValidationError(field, "too_long", tr("{label} is longer than {n} characters", label=label, n=120))
+    return clean
 
 
 def ensure_season(session: Session, label: str, starts_on: Any = None, ends_on: Any = None, by: str = "") -> Season:
