@@ -50,9 +50,8 @@ def describe_constraints(fields: Mapping[str, tuple[str, str]]) -> None:
     _CONSTRAINT_FIELDS.update(fields)
 
 
-def constraint_field(error: IntegrityError) -> tuple[str, str] | None:
-    """The (field, message marked with ``tr_noop``) registered for a violated constraint, if any."""
-    message = one_line(error)
+def constraint_field(message: str) -> tuple[str, str] | None:
+    """The (field, message marked with ``tr_noop``) registered for a driver's constraint error line."""
     for needle, found in _CONSTRAINT_FIELDS.items():
         if needle in message:
             return found
@@ -61,7 +60,7 @@ def constraint_field(error: IntegrityError) -> tuple[str, str] | None:
 
 def integrity_to_validation(error: IntegrityError) -> ValidationError:
     """Name the field behind a constraint violation so the user sees which value is at fault."""
-    found = constraint_field(error)
+    found = constraint_field(one_line(error))
     if found is not None:
         return ValidationError(found[0], "constraint", translated(found[1]))
     return ValidationError("", "constraint", tr("The database refused the change: {e}", e=one_line(error)))
