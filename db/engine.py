@@ -26,7 +26,7 @@ from typing import Any
 from urllib.parse import quote, quote_plus
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlmodel import Session
 
 BUSY_TIMEOUT_MS = 5000
@@ -57,7 +57,8 @@ def without_password(url: str) -> str:
         parsed = make_url(url)
     except Exception:  # not a URL SQLAlchemy reads: nothing to strip reliably, so show nothing of it
         return url.split("://", 1)[0] + "://…"
-    return parsed.set(password=None).render_as_string(hide_password=False)
+    bare = URL.create(parsed.drivername, parsed.username, None, parsed.host, parsed.port, parsed.database, parsed.query)
+    return bare.render_as_string(hide_password=False)
 
 
 def hide_password(text: str, url: str | None) -> str:

@@ -16,7 +16,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from db.engine import Database, without_password  # noqa: E402
 from db.errors import one_line  # noqa: E402
 from db.opening import open_database  # noqa: E402
-from tests.engines import PG_URL_ENV, PgServer  # noqa: E402
+from tests.engines import PG_PASSWORD, PG_URL_ENV, PgServer  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -98,3 +98,13 @@ def pg_server() -> Iterator[PgServer]:
         pytest.skip(problem)
     yield server
     server.close()
+
+
+
+@pytest.fixture(scope="session")
+def pg_login(pg_server: PgServer) -> Iterator[str]:
+    """A login role on the test server that needs a password (``PG_PASSWORD``); its name."""
+    name = f"coach_{os.getpid()}"
+    pg_server.execute(f"CREATE ROLE \"{name}\" LOGIN PASSWORD '{PG_PASSWORD}'")
+    yield name
+    pg_server.execute(f'DROP ROLE IF EXISTS "{name}"')

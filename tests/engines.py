@@ -16,6 +16,7 @@ from sqlmodel import SQLModel
 from db.engine import Database
 
 PG_URL_ENV = "DUGOUT_TEST_PG_URL"
+PG_PASSWORD = "s3cret-Pa55"  # of the login role the ``pg_login`` fixture makes
 ENGINES = ("sqlite", "postgresql")
 
 

@@ -1,7 +1,7 @@
 """The demo season loader, fixture and injury writes: facts of 2 May 2025, idempotence, refusal.
 
-Every test runs on SQLite and PostgreSQL (tests/db/conftest.py): kick-offs come back naive from
-SQLite and aware from PostgreSQL, and ``as_utc`` makes them the same instant."""
+Every test runs on SQLite and PostgreSQL (tests/db/conftest.py); kick-offs are compared through
+``as_utc``, whatever zone a server hands them back in."""
 
 from __future__ import annotations
 

@@ -132,3 +132,14 @@ def test_server_sessions_are_read_committed_with_a_lock_timeout(database: Databa
         settings = {name: session.execute(text(f"SHOW {name}")).scalar()
                     for name in ("transaction_isolation", "lock_timeout", "application_name")}
     assert settings == {"transaction_isolation": "read committed", "lock_timeout": "5s", "application_name": "Dugout"}
+
+
+def test_a_url_to_remember_or_show_has_no_password() -> None:
+    from db.engine import hide_password, without_password
+
+    url = "postgresql+psycopg://coach:s3%40cret@db.club.local:5432/dugout?sslmode=require"
+    assert without_password(url) == "postgresql+psycopg://coach@db.club.local:5432/dugout?sslmode=require"
+    assert without_password("postgresql+psycopg:///?service=club") == "postgresql+psycopg:///?service=club"
+    assert without_password("/home/coach/club.sqlite") == "/home/coach/club.sqlite"
+    assert hide_password("failed for coach:s3%40cret@db and s3@cret", url) == "failed for coach:***@db and ***"
+    assert hide_password("port 'x' of postgresql://coach:pw@h:x/db", "postgresql://coach:pw@h:x/db").count("pw") == 0

@@ -17,20 +17,15 @@ from sqlalchemy.engine import make_url
 from db.engine import Database
 from db.opening import open_database
 from desktop.cli import main
+from tests.engines import PG_PASSWORD as PASSWORD
 from tests.engines import PgServer, fingerprint, table_names
 
 pytestmark = pytest.mark.postgres_only
 
-PASSWORD = "s3cret-Pa55"
-
-
-@pytest.fixture(scope="session")
-def coach(pg_server: PgServer) -> Iterator[str]:
-    """A login role that needs a password (the test server trusts only its superuser)."""
-    name = f"coach_{os.getpid()}"
-    pg_server.execute(f"CREATE ROLE \"{name}\" LOGIN PASSWORD '{PASSWORD}'")
-    yield name
-    pg_server.execute(f'DROP ROLE IF EXISTS "{name}"')
+@pytest.fixture
+def coach(pg_login: str) -> str:
+    """A login role that needs ``PASSWORD`` (the test server trusts only its superuser)."""
+    return pg_login
 
 
 @pytest.fixture
