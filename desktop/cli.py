@@ -36,11 +36,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="dugout", description=tr("Dugout: squad planning for a football club's staff."))
     where = parser.add_mutually_exclusive_group()
     where.add_argument("--db", metavar="PATH", help=tr("SQLite database file (default: your data folder)"))
-    where.add_argument("--db-url", metavar="URL", help=tr("any SQLAlchemy database URL"))
+    where.add_argument("--db-url", metavar="URL", help=tr(
+        "a database URL, e.g. postgresql+psycopg://coach@server/dugout (a password comes from ~/.pgpass or PGPASSWORD)"))
     parser.add_argument("--as-of", metavar="DATE", help=tr("planning date YYYY-MM-DD (default: today)"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    commands.add_parser("demo", help=tr("create or refresh the demo season (Real Madrid, May 2025) in its own file"))
-    commands.add_parser("migrate", help=tr("upgrade the database schema (after a backup copy)"))
+    commands.add_parser("demo", help=tr(
+        "create or refresh the demo season (Real Madrid, May 2025) in its own file, or in an empty server database"))
+    commands.add_parser("migrate", help=tr(
+        "upgrade the database schema (a file after a backup copy; the only way a server's is upgraded)"))
     importing = commands.add_parser("import", help=tr("import data from a file"))
     kinds = importing.add_subparsers(dest="kind", metavar="KIND", required=True, parser_class=_Parser)
     squad = kinds.add_parser("squad", help=tr("a squad list: CSV or openfootball .txt"))
