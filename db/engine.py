@@ -81,13 +81,15 @@ def _server_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() != "postgresql":
         return create_engine(url, pool_pre_ping=True)
+    if parsed.drivername == "postgresql":  # libpq's own spelling: Dugout's driver is psycopg 3
+        parsed = parsed.set(drivername="postgresql+psycopg")
     # A write waiting on another user's row lock gives up after the time SQLite's busy timeout waits.
     options = f"-c lock_timeout={BUSY_TIMEOUT_MS}"
     given = parsed.query.get("options")
     if given:
         options = f"{given if isinstance(given, str) else ' '.join(given)} {options}"
     connect_args = {"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "Dugout", "options": options}
-    return create_engine(url, pool_pre_ping=True, isolation_level="READ COMMITTED", connect_args=connect_args)
+    return create_engine(parsed, pool_pre_ping=True, isolation_level="READ COMMITTED", connect_args=connect_args)
 
 
 def make_engine(url: str) -> Engine:

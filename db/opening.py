@@ -184,8 +184,8 @@ def open_server(url: str, *, create: bool = True, migrate: bool = False, config:
         database = Database(url)
     except ModuleNotFoundError as error:
         raise DatabaseRefused(
-            "driver", tr("The driver for {db} is not installed ({m}): install Dugout with its postgres extra",
-                         db=without_password(url), m=error.name)
+            "driver", tr("The database driver {m} for {db} is not installed (PostgreSQL: pip install 'dugout[postgres]')",
+                         m=error.name, db=without_password(url))
         ) from error
     except Exception as error:  # not a URL SQLAlchemy can read
         raise DatabaseRefused("bad_url", tr("Cannot use the database URL: {e}", e=hide_password(str(error), url))) from error

@@ -95,6 +95,14 @@ def test_service_file_names_the_whole_connection(pg_server, coach, club_db, tmp_
         database.close()
 
 
+def test_a_plain_postgresql_url_uses_psycopg(pg_server, coach, club_db, monkeypatch, capsys) -> None:
+    """``postgresql://`` (libpq's spelling, SQLAlchemy's psycopg2 default) is taken as psycopg 3."""
+    monkeypatch.setenv("PGPASSWORD", PASSWORD)
+    url = _url(pg_server, club_db, coach).replace("postgresql+psycopg://", "postgresql://")
+    assert main(["--db-url", url, "migrate"]) == 0
+    assert "is at schema" in capsys.readouterr().out
+
+
 def test_a_password_in_the_url_is_never_printed(pg_server, coach, club_db, tmp_path, monkeypatch, capsys) -> None:
     url = _url(pg_server, club_db, coach, PASSWORD)
     assert main(["--db-url", url, "migrate"]) == 0
