@@ -6,26 +6,35 @@ transaction begins ``IMMEDIATE`` so two writers queue instead of failing half-wa
 rows per human action, so an fsync per commit costs nothing noticeable, and under WAL with NORMAL
 the last commits can vanish on a power cut; a physio's injury note must not.
 
-Any SQLAlchemy URL works (``--db-url``); the SQLite-specific parts switch on by dialect.
+Any SQLAlchemy URL works (``--db-url``); the SQLite-specific parts switch on by dialect. A club
+server (PostgreSQL) runs READ COMMITTED, the level the stale-edit check (``UPDATE … WHERE version =
+:seen``) is built for: a second writer of the same row waits for the first, then re-reads the row
+and finds the version moved on. ``lock_timeout`` plays the part of SQLite's busy timeout.
+
+Passwords are never stored by Dugout: a URL without one leaves it to libpq (``~/.pgpass``, a
+service file, ``PGPASSWORD``), and a URL that has one is shown with the password hidden.
 """
 
 from __future__ import annotations
 
 import getpass
+import re
 import urllib.parse
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, quote_plus
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlmodel import Session
 
 from db.errors import ReadOnlyDatabase
 from db.i18n import tr
 
 BUSY_TIMEOUT_MS = 5000
+CONNECT_TIMEOUT_S = 10
 _BEGIN_OPTION = "dugout_begin"
 
 
@@ -34,11 +43,64 @@ def sqlite_url(path: str | Path) -> str:
     return f"sqlite:///{Path(path).expanduser().resolve()}"
 
 
+def is_sqlite(url: str) -> bool:
+    """Whether a path or URL names a SQLite database (a plain path does)."""
+    if "://" not in url:
+        return True
+    try:
+        return make_url(url).get_backend_name() == "sqlite"
+    except Exception:  # unreadable: the server path refuses it in one line
+        return False
+
+
+def without_password(url: str) -> str:
+    """The URL with its password left out: what may be remembered, shown or logged."""
+    if "://" not in url:
+        return url
+    try:
+        parsed = make_url(url)
+    except Exception:  # not a URL SQLAlchemy reads: nothing to strip reliably, so show nothing of it
+        return url.split("://", 1)[0] + "://…"
+    bare = URL.create(parsed.drivername, parsed.username, None, parsed.host, parsed.port, parsed.database, parsed.query)
+    return bare.render_as_string(hide_password=False)
+
+
+def hide_password(text: str, url: str | None) -> str:
+    """``text`` with the password of ``url`` replaced by ``***`` wherever it appears (errors, logs)."""
+    if not url or "://" not in url:
+        return text
+    try:
+        password = make_url(url).password
+    except Exception:  # an unreadable URL: whatever stands between "user:" and "@"
+        found = re.search(r"://[^:/@]*:([^@/]*)@", url)
+        password = found.group(1) if found else None
+    if not password:
+        return text
+    for form in {str(password), quote(str(password), safe=""), quote_plus(str(password))}:
+        text = text.replace(form, "***")
+    return text
+
+
+def _server_engine(url: str) -> Engine:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "postgresql":
+        return create_engine(url, pool_pre_ping=True)
+    if parsed.drivername == "postgresql":  # libpq's own spelling: Dugout's driver is psycopg 3
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    # A write waiting on another user's row lock gives up after the time SQLite's busy timeout waits.
+    options = f"-c lock_timeout={BUSY_TIMEOUT_MS}"
+    given = parsed.query.get("options")
+    if given:
+        options = f"{given if isinstance(given, str) else ' '.join(given)} {options}"
+    connect_args = {"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "Dugout", "options": options}
+    return create_engine(parsed, pool_pre_ping=True, isolation_level="READ COMMITTED", connect_args=connect_args)
+
+
 def make_engine(url: str, *, read_only: bool = False) -> Engine:
     """Create an engine for ``url`` with Dugout's connection settings applied."""
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
+        return _server_engine(url)
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
     if read_only:
 
@@ -74,7 +136,7 @@ def make_engine(url: str, *, read_only: bool = False) -> Engine:
 def current_user() -> str:
     """The name written to ``updated_by``: the operating-system user."""
     try:
-        return getpass.getuser()
+        return getpass.getuser()[:80]  # the column's width (a server enforces it)
     except Exception:  # no login name (containers, services): still record something
         return "unknown"
 

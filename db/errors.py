@@ -43,3 +43,9 @@ class ImportRefused(DugoutError):
 
 class ReadOnlyDatabase(DugoutError):
     """A write to a database this user may only read; nothing was tried."""
+
+
+def one_line(error: BaseException) -> str:
+    """An error as one line: a driver's first line (SQLAlchemy appends the SQL and a link, libpq hints)."""
+    reason = str(getattr(error, "orig", None) or error).strip()
+    return reason.splitlines()[0].strip() if reason else type(error).__name__

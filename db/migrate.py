@@ -19,7 +19,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
-from db.errors import DugoutError
+from db.errors import DugoutError, one_line
 from db.i18n import tr
 from db.sqlite_files import APPLICATION_ID
 
@@ -75,7 +75,7 @@ def upgrade(engine: Engine, target: str = "head", config: Config | None = None) 
                     command.upgrade(config, target)
                 except Exception as exc:
                     raise MigrationFailed(
-                        tr("Schema upgrade failed and was rolled back: {error}", error=exc)
+                        tr("Schema upgrade failed and was rolled back: {error}", error=one_line(exc))
                     ) from exc
                 if raw is not None:
                     # Dugout's mark in the header tells its files from other programs' ones.

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import make_url
 
-from db.engine import Database, sqlite_url
-from db.errors import DatabaseRefused
+from db.engine import Database, hide_password, is_sqlite, sqlite_url, without_password
+from db.errors import DatabaseRefused, one_line
 from db.i18n import tr
 from db.migrations import HEAD
 from db.sqlite_files import (
@@ -178,27 +178,23 @@ def _open_read_only(path: Path, identified: Identified, head: str) -> Database:
 
 
 def open_database(
-    target: str | Path, *, create: bool = True, upgrade: bool = True, backup: bool = True, config: Config | None = None
+    target: str | Path,
+    *,
+    create: bool = True,
+    upgrade: bool = True,
+    backup: bool = True,
+    config: Config | None = None,
+    migrate: bool = False,
 ) -> Database:
     """Open a Dugout database by path or URL: identify, back up if an upgrade is due, then upgrade.
 
     A missing file is created only when ``create`` is true; a failed creation removes the file.
+    A server's schema is upgraded only by the ``migrate`` command (``migrate=True``).
     ``config`` swaps in another Alembic configuration (tests add migration scripts with it).
     """
     text = str(target)
-    is_url = "://" in text
-    if is_url and make_url(text).get_backend_name() != "sqlite":
-        from db.migrate import current_revision, head_revision, known_revisions
-        from db.migrate import upgrade as run_upgrade
-
-        database = Database(text)
-        revision = current_revision(database.engine)
-        if revision is not None and revision not in known_revisions(config):
-            database.close()
-            raise DatabaseRefused("newer", tr("The database was written by a newer version of Dugout"))
-        if upgrade and revision != head_revision(config):
-            run_upgrade(database.engine, config=config)
-        return database
+    if not is_sqlite(text):
+        return open_server(text, create=create, migrate=migrate, config=config)
 
     path = sqlite_file(text)
     identified = identify(path, _known(config))
@@ -215,7 +211,7 @@ def open_database(
     head = _head(config)
     if identified.read_only:
         return _open_read_only(path, identified, head)
-    if not upgrade and identified.revision != head:
+    if not (upgrade or migrate) and identified.revision != head:
         raise DatabaseRefused("outdated", tr("{p} needs `dugout migrate` first", p=path))
     database = Database(sqlite_url(path))
     try:
@@ -233,3 +229,81 @@ def open_database(
             remove_database_files(path)
         raise
     return database
+
+
+def open_server(url: str, *, create: bool = True, migrate: bool = False, config: Config | None = None) -> Database:
+    """Open a Dugout database on a server (PostgreSQL); refuse anything else, reading only.
+
+    An empty database gets the schema when ``create`` is true (a new club database, like a new
+    file). A database of another program, one written by a newer Dugout, or one whose schema is
+    older is refused without a write: on a shared server only the explicit ``dugout migrate``
+    (``migrate=True``) upgrades, because other staff may still run the previous version.
+    """
+    try:
+        database = Database(url)
+    except ModuleNotFoundError as error:
+        raise DatabaseRefused(
+            "driver", tr("The database driver {m} for {db} is not installed (PostgreSQL: pip install 'dugout[postgres]')",
+                         m=error.name, db=without_password(url))
+        ) from error
+    except Exception as error:  # not a URL SQLAlchemy can read
+        raise DatabaseRefused("bad_url", tr("Cannot use the database URL: {e}", e=hide_password(str(error), url))) from error
+    try:
+        identified = identify_server(database)
+        revision, head = identified.revision, _head(config)
+        if identified.state is FileState.EMPTY and not create:
+            raise DatabaseRefused("missing", tr("{db} holds no Dugout database", db=database.display_name))
+        if identified.state is FileState.DUGOUT:
+            if revision != head and revision not in _revisions(config):
+                raise DatabaseRefused(
+                    "newer",
+                    tr("{db} was written by a newer version of Dugout (schema {r}); update Dugout to open it",
+                       db=database.display_name, r=revision),
+                )
+            if revision != head and not migrate:
+                raise DatabaseRefused(
+                    "outdated",
+                    tr("{db} has schema {old} and this Dugout needs {new}: upgrade it once with "
+                       "`dugout --db-url {url} migrate` (back the database up first)",
+                       db=database.display_name, old=revision, new=head, url=without_password(url)),
+                )
+        if revision != head:
+            from db.migrate import upgrade as run_upgrade
+
+            run_upgrade(database.engine, config=config)
+    except Exception:
+        database.close()
+        raise
+    return database
+
+
+def _revisions(config: Config | None) -> set[str]:
+    from db.migrate import known_revisions
+
+    return known_revisions(config)
+
+
+def identify_server(database: Database) -> Identified:
+    """Identify a server database by reading it: empty, Dugout's (with its revision), or refused."""
+    from sqlalchemy import inspect, text
+    from sqlalchemy.exc import DBAPIError
+
+    try:
+        with database.engine.connect() as connection:
+            tables = set(inspect(connection).get_table_names())
+            if not tables:
+                return Identified(FileState.EMPTY)
+            if "alembic_version" not in tables or "player" not in tables:
+                raise DatabaseRefused(
+                    "foreign", tr("{db} holds another program's tables, not a Dugout database", db=database.display_name)
+                )
+            row = connection.execute(text("SELECT version_num FROM alembic_version")).first()
+    except DBAPIError as error:
+        raise DatabaseRefused(
+            "unreachable",
+            tr("Cannot open {db}: {e}", db=database.display_name, e=hide_password(one_line(error), database.url)),
+        ) from error
+    if row is None:
+        raise DatabaseRefused("foreign", tr("{db} has no Dugout schema version", db=database.display_name))
+    return Identified(FileState.DUGOUT, str(row[0]))
+

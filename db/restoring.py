@@ -98,7 +98,9 @@ def swap_fields(
     clean = validate(changes)
     want = _normalised(validate, expected)
     with database.transaction() as session:
-        row: Any = session.get(entry.model, row_id)
+        # FOR UPDATE: on a server (READ COMMITTED) nobody may change the row between this check
+        # and the write; SQLite's BEGIN IMMEDIATE already holds every other writer off.
+        row: Any = session.get(entry.model, row_id, with_for_update=True)
         if row is None or not holds(row, want) or (version is not None and row.version != version):
             raise stale_row(table, row_id)
         if entry.check_change is not None:

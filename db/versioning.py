@@ -12,10 +12,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlmodel import Field, Session, SQLModel, text
 
-from db.errors import StaleEdit, ValidationError
+from db.errors import StaleEdit, ValidationError, one_line
 from db.i18n import tr, tr_noop, translated
 
 
@@ -31,10 +31,17 @@ class Versioned(SQLModel):
     updated_by: str = Field(default="", max_length=80)
 
 
-# Text found in a driver's constraint error -> (field, message). SQLite names the columns of a
-# UNIQUE index, PostgreSQL the index, so areas list both where they differ.
+# Text found in the first line of a driver's constraint error -> (field, message). The engines
+# name constraints differently, so areas list both spellings where they differ:
+#   SQLite      UNIQUE constraint failed: club.name            CHECK constraint failed: player_value
+#   PostgreSQL  ... violates unique constraint "club_name_key"  ... violates check constraint "player_value"
+# PostgreSQL names an unnamed UNIQUE column ``<table>_<column>_key`` and a named index or
+# constraint by its name; SQLite names the columns of a UNIQUE constraint or index. Only the first
+# line is read: PostgreSQL's DETAIL line quotes the row's values, which must not match a name.
+_FOREIGN_KEY = tr_noop("A row it refers to does not exist (any more)")
 _CONSTRAINT_FIELDS: dict[str, tuple[str, str]] = {
-    "FOREIGN KEY": ("", tr_noop("A row it refers to does not exist (any more)")),
+    "FOREIGN KEY constraint failed": ("", _FOREIGN_KEY),
+    "violates foreign key constraint": ("", _FOREIGN_KEY),
 }
 
 
@@ -43,13 +50,25 @@ def describe_constraints(fields: Mapping[str, tuple[str, str]]) -> None:
     _CONSTRAINT_FIELDS.update(fields)
 
 
+def constraint_field(message: str) -> tuple[str, str] | None:
+    """The (field, message marked with ``tr_noop``) registered for a driver's constraint error line."""
+    for needle, found in _CONSTRAINT_FIELDS.items():
+        if needle in message:
+            return found
+    return None
+
+
 def integrity_to_validation(error: IntegrityError) -> ValidationError:
     """Name the field behind a constraint violation so the user sees which value is at fault."""
-    message = str(error.orig)
-    for needle, (field, text_) in _CONSTRAINT_FIELDS.items():
-        if needle in message:
-            return ValidationError(field, "constraint", translated(text_))
-    return ValidationError("", "constraint", tr("The database refused the change: {e}", e=message))
+    found = constraint_field(one_line(error))
+    if found is not None:
+        return ValidationError(found[0], "constraint", translated(found[1]))
+    return ValidationError("", "constraint", tr("The database refused the change: {e}", e=one_line(error)))
+
+
+def data_to_validation(error: DataError) -> ValidationError:
+    """A value the server's column cannot hold (too long, out of range): one line, no field known."""
+    return ValidationError("", "out_of_range", tr("The database cannot store a value: {e}", e=one_line(error)))
 
 
 def insert_checked(session: Session, row: SQLModel) -> None:
@@ -59,6 +78,8 @@ def insert_checked(session: Session, row: SQLModel) -> None:
         session.flush()
     except IntegrityError as error:
         raise integrity_to_validation(error) from error
+    except DataError as error:
+        raise data_to_validation(error) from error
 
 
 def update_versioned(
@@ -75,6 +96,8 @@ def update_versioned(
         result: Any = session.execute(statement)
     except IntegrityError as error:
         raise integrity_to_validation(error) from error
+    except DataError as error:
+        raise data_to_validation(error) from error
     if result.rowcount != 1:
         raise StaleEdit(
             table.__tablename__,

@@ -36,11 +36,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="dugout", description=tr("Dugout: squad planning for a football club's staff."))
     where = parser.add_mutually_exclusive_group()
     where.add_argument("--db", metavar="PATH", help=tr("SQLite database file (default: your data folder)"))
-    where.add_argument("--db-url", metavar="URL", help=tr("any SQLAlchemy database URL"))
+    where.add_argument("--db-url", metavar="URL", help=tr(
+        "a database URL, e.g. postgresql+psycopg://coach@server/dugout (a password comes from ~/.pgpass or PGPASSWORD)"))
     parser.add_argument("--as-of", metavar="DATE", help=tr("planning date YYYY-MM-DD (default: today)"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    commands.add_parser("demo", help=tr("create or refresh the demo season (Real Madrid, May 2025) in its own file"))
-    commands.add_parser("migrate", help=tr("upgrade the database schema (after a backup copy)"))
+    commands.add_parser("demo", help=tr(
+        "create or refresh the demo season (Real Madrid, May 2025) in its own file, or in an empty server database"))
+    commands.add_parser("migrate", help=tr(
+        "upgrade the database schema (a file after a backup copy; the only way a server's is upgraded)"))
     importing = commands.add_parser("import", help=tr("import data from a file"))
     kinds = importing.add_subparsers(dest="kind", metavar="KIND", required=True, parser_class=_Parser)
     squad = kinds.add_parser("squad", help=tr("a squad list: CSV or openfootball .txt"))
@@ -53,8 +56,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _fail(message: str, code: int = EXIT_ERROR) -> int:
-    print(f"dugout: {message}", file=sys.stderr)
+def _fail(message: str, code: int = EXIT_ERROR, *, url: str | None = None) -> int:
+    """Print one line on stderr (a password in ``url`` never shows) and return the exit status."""
+    from db.engine import hide_password
+
+    line = " ".join(hide_password(message, url).split("\n")).strip()
+    print(f"dugout: {line}", file=sys.stderr)
     return code
 
 
@@ -76,16 +83,21 @@ def _as_of(args: argparse.Namespace, database: Database | None = None) -> dt.dat
 
 def _run_demo(args: argparse.Namespace) -> int:
     from db.demo import create_demo
+    from db.engine import is_sqlite
     from db.opening import sqlite_file
     from db.paths import demo_database_path
 
-    if args.db_url and not args.db_url.startswith("sqlite"):
-        return _fail(tr("the demo season lives in its own SQLite file: use --db PATH"))
-    target = str(sqlite_file(args.db or args.db_url or demo_database_path()))
-    report = create_demo(Path(target))
+    if args.db_url and not is_sqlite(args.db_url):
+        # A club trying shared mode: an empty server database takes the demo; another club's is refused.
+        report = create_demo(args.db_url)
+        where = report.database
+    else:
+        target = sqlite_file(args.db or args.db_url or demo_database_path())
+        report = create_demo(target)
+        where = str(target)
     for line in report.lines():
         print(line)
-    print(tr("Demo season ready in {p}", p=target))
+    print(tr("Demo season ready in {p}", p=where))
     return 0
 
 
@@ -94,13 +106,14 @@ def _run_migrate(args: argparse.Namespace) -> int:
     from db.opening import open_database
     from db.paths import default_database_path
 
-    database = open_database(_target(args, default_database_path()))
+    database = open_database(_target(args, default_database_path()), migrate=True)
     database.close()
     print(tr("{db} is at schema {rev}", db=database.display_name, rev=head_revision()))
     return 0
 
 
 def _run_import_squad(args: argparse.Namespace) -> int:
+    from db.engine import is_sqlite
     from db.importers.squad import apply_squad
     from db.importers.squad_files import read_squad_file
     from db.opening import open_database, sqlite_file
@@ -110,8 +123,7 @@ def _run_import_squad(args: argparse.Namespace) -> int:
         _as_of(args)  # a malformed date fails before anything is opened or written
     parsed = read_squad_file(Path(args.file))  # a bad file fails before the database is touched
     target = _target(args, default_database_path())
-    sqlite = "://" not in target or target.startswith("sqlite")
-    new_file = sqlite_file(target) if sqlite else None
+    new_file = sqlite_file(target) if is_sqlite(target) else None
     if new_file is not None and new_file.exists():
         new_file = None
     database = open_database(target)
@@ -173,22 +185,24 @@ def main(argv: Sequence[str] | None = None) -> int:
             _as_of(args)
         return handlers[args.command](args)
     except ValidationError as error:
-        return _fail(error.message)
+        return _fail(error.message, url=args.db_url)
     except DugoutError as error:
-        return _fail(str(error))
+        return _fail(str(error), url=args.db_url)
     except KeyboardInterrupt:
         return _fail(tr("interrupted"), 130)
     except Exception as error:  # the last line of defence: one line for the user, details in the log
-        _log_crash()
+        _log_crash(args.db_url)
         if type(error).__module__.startswith("sqlalchemy"):
-            return _fail(_database_error(error))
-        return _fail(tr("unexpected error: {e} (details in {log})", e=error, log=_crash_log_path()))
+            return _fail(_database_error(error), url=args.db_url)
+        return _fail(tr("unexpected error: {e} (details in {log})", e=error, log=_crash_log_path()), url=args.db_url)
 
 
 def _database_error(error: Exception) -> str:
     """A database driver's error as one line (SQLAlchemy appends the SQL and a link)."""
-    reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
-    if "locked" in reason or "busy" in reason:
+    from db.errors import one_line
+
+    reason = one_line(error)
+    if "locked" in reason or "busy" in reason or "lock timeout" in reason:
         return tr("the database is busy: another program is writing to it; try again")
     return tr("database error: {e}", e=reason)
 
@@ -199,11 +213,13 @@ def _crash_log_path() -> Path:
     return data_dir() / "crash.log"
 
 
-def _log_crash() -> None:
+def _log_crash(url: str | None) -> None:
+    from db.engine import hide_password
+
     try:
         path = _crash_log_path()
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("a", encoding="utf-8") as log:
-            log.write(f"--- {dt.datetime.now().isoformat()}\n{traceback.format_exc()}\n")
+            log.write(f"--- {dt.datetime.now().isoformat()}\n{hide_password(traceback.format_exc(), url)}\n")
     except OSError:
         pass

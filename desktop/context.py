@@ -74,7 +74,9 @@ class AppContext(QObject):
         self.database_opened.emit()
 
     def _as_of_key(self) -> str:
-        name = str(self.database.path or self.database.url) if self.database else ""
+        from db.engine import without_password
+
+        name = str(self.database.path or without_password(self.database.url)) if self.database else ""
         return "planning_date/" + name.replace("/", "|")
 
     def _saved_as_of(self) -> dt.date | None:

@@ -208,7 +208,8 @@ class MainWindow(QMainWindow):
 
     def open_target(self, target: str, *, create: bool = True) -> bool:
         """Open a database by path or URL; on refusal explain why and keep the current one."""
-        from db.errors import DugoutError
+        from db.engine import hide_password, without_password
+        from db.errors import DugoutError, one_line
         from db.opening import open_database
 
         assert self.context is not None
@@ -217,7 +218,9 @@ class MainWindow(QMainWindow):
             database = open_database(target, create=create)
         except Exception as error:  # a refused file, a missing driver, a server that is down
             QApplication.restoreOverrideCursor()
-            reason = str(error) if isinstance(error, DugoutError) else self.tr("{t}: {e}").format(t=target, e=error)
+            shown = without_password(target)
+            reason = str(error) if isinstance(error, DugoutError) else self.tr("{t}: {e}").format(t=shown, e=one_line(error))
+            reason = hide_password(reason, target)
             if self.interactive:
                 QMessageBox.warning(self, self.tr("Cannot open database"), reason)
             else:
@@ -225,7 +228,8 @@ class MainWindow(QMainWindow):
             return False
         QApplication.restoreOverrideCursor()
         self.context.open_database(database)
-        self.settings.setValue("session/last_database", target)
+        # Never a password in the settings file: libpq finds it again (~/.pgpass, PGPASSWORD).
+        self.settings.setValue("session/last_database", without_password(target))
         self._ensure_screens()
         self._refresh_status()
         return True

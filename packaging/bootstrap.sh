@@ -3,6 +3,8 @@
 #   bash packaging/bootstrap.sh app [dugout args...]   install, then open the app
 #   bash packaging/bootstrap.sh test [pytest args...]  install with test tools, then run the whole suite
 # On Debian/Ubuntu the system libraries Qt needs are installed when missing (as root), or listed.
+# The test mode also wants PostgreSQL: the data-layer tests run on SQLite and on a throw-away
+# PostgreSQL server (packaging/scratch_postgres.sh); without it those cases are skipped (CI: fail).
 set -euo pipefail
 
 mode="${1:-app}"
@@ -16,6 +18,10 @@ if [ "$mode" = app ]; then
   debs+=(libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xkb1)
 fi
 
+has_postgres() {
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1
+}
+
 if command -v dpkg-query >/dev/null 2>&1; then
   missing=()
   for pkg in "${debs[@]}"; do
@@ -24,9 +30,17 @@ if command -v dpkg-query >/dev/null 2>&1; then
     esac
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
   done
+  # Wanted, not required: a developer without PostgreSQL still runs the suite (its cases skip).
+  if [ "$mode" = test ] && ! has_postgres; then
+    if [ "$(id -u)" = 0 ]; then
+      missing+=(postgresql)
+    else
+      echo "PostgreSQL is not installed: its test cases will be skipped (sudo apt-get install postgresql)" >&2
+    fi
+  fi
   if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ]; then
-      echo "Installing system libraries: ${missing[*]}"
+      echo "Installing system packages: ${missing[*]}"
       export DEBIAN_FRONTEND=noninteractive
       apt-get update -qq
       apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
@@ -41,7 +55,7 @@ fi
 python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' || {
   echo "Dugout needs Python 3.11 or newer; found $(python3 --version 2>&1)" >&2; exit 1; }
 
-extras=""
+extras="[postgres]"  # the driver for a club server (--db-url postgresql+psycopg://…)
 [ "$mode" = test ] && extras="[test]"
 [ -x .venv/bin/python ] || python3 -m venv .venv
 stamp=".venv/.dugout-installed$extras"
@@ -59,7 +73,8 @@ case "$mode" in
     export QT_QPA_PLATFORM=offscreen
     .venv/bin/ruff check .
     .venv/bin/mypy --no-error-summary db desktop
-    exec .venv/bin/python -m pytest "$@" ;;
+    # A throw-away PostgreSQL server beside pytest, stopped and removed whatever the result.
+    exec bash packaging/scratch_postgres.sh .venv/bin/python -m pytest "$@" ;;
   *)
     echo "usage: bash packaging/bootstrap.sh app|test [args...]" >&2; exit 2 ;;
 esac

@@ -1,4 +1,5 @@
-"""Shared fixtures: a fresh migrated database per test (built once, copied), isolated settings."""
+"""Shared fixtures: a fresh migrated database per test (built once, copied), isolated settings,
+and the test PostgreSQL server (tests/db/conftest.py runs the data-layer tests on both engines)."""
 
 from __future__ import annotations
 
@@ -12,8 +13,10 @@ import pytest
 # Qt must never need a display in tests, and qt-material writes generated icons under $HOME.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from db.engine import Database  # noqa: E402
+from db.engine import Database, without_password  # noqa: E402
+from db.errors import one_line  # noqa: E402
 from db.opening import open_database  # noqa: E402
+from tests.engines import PG_PASSWORD, PG_URL_ENV, PgServer  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -74,3 +77,34 @@ def database(db_path: Path) -> Iterator[Database]:
     opened = open_database(db_path)
     yield opened
     opened.close()
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """The test PostgreSQL server named by $DUGOUT_TEST_PG_URL (``bash packaging/bootstrap.sh test``
+    starts one). Without it the PostgreSQL cases are skipped, except in CI (CI=true): there it is a failure."""
+    url = os.environ.get(PG_URL_ENV)
+    server, problem = None, ""
+    if not url:
+        problem = f"PostgreSQL not available: {PG_URL_ENV} is not set (bash packaging/bootstrap.sh test starts a server)"
+    else:
+        try:
+            server = PgServer(url)
+        except Exception as error:  # no driver, server down, refused login
+            problem = f"PostgreSQL not reachable at {without_password(url)}: {one_line(error)}"
+    if server is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{problem}; CI must run the PostgreSQL cases", pytrace=False)
+        pytest.skip(problem)
+    yield server
+    server.close()
+
+
+
+@pytest.fixture(scope="session")
+def pg_login(pg_server: PgServer) -> Iterator[str]:
+    """A login role on the test server that needs a password (``PG_PASSWORD``); its name."""
+    name = f"coach_{os.getpid()}"
+    pg_server.execute(f"CREATE ROLE \"{name}\" LOGIN PASSWORD '{PG_PASSWORD}'")
+    yield name
+    pg_server.execute(f'DROP ROLE IF EXISTS "{name}"')

@@ -45,9 +45,11 @@ class Fixture(Versioned, table=True):
     )
 
 
+_FIXTURE_TAKEN = tr_noop("A fixture with that id already exists")
 describe_constraints({
-    "fixture.external_id": ("external_id", tr_noop("A fixture with that id already exists")),
-    "fixture_external_id_key": ("external_id", tr_noop("A fixture with that id already exists")),
+    # SQLite names the table and column, PostgreSQL the constraint (<table>_<column>_key).
+    "fixture.external_id": ("external_id", _FIXTURE_TAKEN),
+    "fixture_external_id_key": ("external_id", _FIXTURE_TAKEN),
     "fixture_venue_side": ("venue_side", tr_noop("Venue must be home, away or neutral")),
     "fixture_status": ("status", tr_noop("That is not a fixture status Dugout knows")),
     "fixture_distinct_clubs": ("opponent_id", tr_noop("A club cannot play itself")),

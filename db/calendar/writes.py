@@ -27,7 +27,8 @@ _COMPARED = (
 
 
 def as_utc(moment: dt.datetime) -> dt.datetime:
-    """An aware UTC datetime; SQLite hands stored kick-offs back naive, but they are UTC."""
+    """An aware UTC datetime: a naive one is UTC (SQLite's raw values), an aware one may be in a
+    server session's own time zone (PostgreSQL returns timestamptz that way)."""
     return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)
 
 

@@ -3,7 +3,8 @@
 Sources are ``resources/demo/real_madrid_2025-05-02.json`` (curated from the fact sheet) and the
 public-domain openfootball LaLiga file it names. One loader per section (reference, squad,
 medical, calendar, transfers) writes inside one transaction. The demo is never written into a
-user's real database: ``create_demo`` refuses any Dugout database that holds data but is not a demo.
+user's real database: ``create_demo`` refuses any Dugout database that holds data but is not a demo,
+a file or a server database alike (a club trying shared mode loads it into an empty one).
 """
 
 from __future__ import annotations
@@ -23,11 +24,11 @@ from db.demo.reference import load_reference
 from db.demo.squad import load_squad
 from db.demo.state import DemoLoad
 from db.demo.transfers import pending_facts
-from db.engine import Database
+from db.engine import Database, is_sqlite
 from db.errors import DatabaseRefused, ImportRefused
 from db.i18n import tr
 from db.medical.models import Injury
-from db.opening import FileState, identify, open_database
+from db.opening import FileState, identify, open_database, sqlite_file
 from db.reference.models import Club, Competition, Season
 from db.reference.queries import DEMO, OUR_CLUB, get_setting
 from db.sqlite_files import read_only_connection
@@ -143,8 +144,16 @@ def load_demo(database: Database, *, by: str = "demo") -> DemoReport:
 
 
 def create_demo(path: Path | str) -> DemoReport:
-    """Create (or top up) the demo database at ``path``; refuse a Dugout database with real data."""
-    target = Path(path).expanduser()
+    """Create (or top up) the demo database at ``path`` (a file, or a server URL); refuse a Dugout
+    database with real data, leaving it as it was."""
+    if isinstance(path, str) and not is_sqlite(path):
+        # On a server the refusal comes from load_demo's own transaction, before any write.
+        database = open_database(path)
+        try:
+            return load_demo(database)
+        finally:
+            database.close()
+    target = sqlite_file(path) if isinstance(path, str) else Path(path).expanduser()
     if identify(target).state is FileState.DUGOUT and _file_holds_user_data(target):
         raise DatabaseRefused(
             "not_demo",

@@ -90,9 +90,18 @@ class Competition(Versioned, table=True):
     )
 
 
+_CLUB_TAKEN = tr_noop("A club of that name already exists")
+_ALIAS_TAKEN = tr_noop("That alias already names another club")
+_SEASON_TAKEN = tr_noop("A season with that label already exists")
+_COMPETITION_TAKEN = tr_noop("A competition of that name already exists")
 describe_constraints({
-    "club.name": ("name", tr_noop("A club of that name already exists")),
-    "club_alias.alias_key": ("aliases", tr_noop("That alias already names another club")),
-    "season.label": ("label", tr_noop("A season with that label already exists")),
-    "competition.name": ("name", tr_noop("A competition of that name already exists")),
+    # SQLite names the table and column, PostgreSQL the constraint (<table>_<column>_key).
+    "club.name": ("name", _CLUB_TAKEN),
+    "club_name_key": ("name", _CLUB_TAKEN),
+    "club_alias.alias_key": ("aliases", _ALIAS_TAKEN),
+    "club_alias_alias_key_key": ("aliases", _ALIAS_TAKEN),
+    "season.label": ("label", _SEASON_TAKEN),
+    "season_label_key": ("label", _SEASON_TAKEN),
+    "competition.name": ("name", _COMPETITION_TAKEN),
+    "competition_name_key": ("name", _COMPETITION_TAKEN),
 })

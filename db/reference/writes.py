@@ -13,7 +13,7 @@ from db.domain.seasons import default_season_dates, season_label
 from db.domain.text import fold
 from db.domain.vocab import COMPETITION_KINDS
 from db.errors import ValidationError
-from db.i18n import tr, tr_noop
+from db.i18n import tr, tr_noop, translated
 from db.reference.models import Club, ClubAlias, Competition, Season, Setting
 from db.reference.queries import find_club
 from db.versioning import insert_checked
@@ -37,8 +37,8 @@ def ensure_club(
     aliases: Iterable[str] = (), by: str = "",
 ) -> Club:
     """Find a club by name or alias, or create it; add any new aliases."""
-    clean = check_text("name", name, label=tr_noop("Club name"), max_length=120)
-    assert clean is not None
+    clean = _club_name("name", name, label=tr_noop("Club name"))
+    aliases = [_club_name("aliases", alias, label=tr_noop("Club alias")) for alias in aliases]
     club = find_club(session, clean)
     for alias in aliases:
         other = find_club(session, alias)
@@ -57,6 +57,15 @@ def ensure_club(
         if session.exec(select(ClubAlias).where(ClubAlias.alias_key == key)).first() is None:
             insert_checked(session, ClubAlias(club_id=club.id, alias=alias, alias_key=key))
     return club
+
+
+def _club_name(field: str, value: str, *, label: str) -> str:
+    """A club name or alias that fits its columns, folded too: folding may lengthen it ('ß' is 'ss')."""
+    clean = check_text(field, value, label=label, max_length=120)
+    assert clean is not None
+    if len(fold(clean)) > 120:
+        raise ValidationError(field, "too_long", tr("{label} is longer than {n} characters", label=translated(label), n=120))
+    return clean
 
 
 def ensure_season(session: Session, label: str, starts_on: Any = None, ends_on: Any = None, by: str = "") -> Season:

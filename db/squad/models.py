@@ -102,7 +102,7 @@ class SquadMembership(Versioned, table=True):
 _SHIRT_TAKEN = tr_noop("That shirt number is already taken in this squad")
 _ALREADY_IN_SQUAD = tr_noop("The player is already in this squad this season")
 describe_constraints({
-    # SQLite names the columns of a UNIQUE index, PostgreSQL the index: both are listed.
+    # SQLite names the columns of a UNIQUE constraint or index, PostgreSQL its name: both are listed.
     "squad_membership.club_id, squad_membership.season_id, squad_membership.shirt_number": (
         "shirt_number", _SHIRT_TAKEN),
     "membership_shirt_unique": ("shirt_number", _SHIRT_TAKEN),

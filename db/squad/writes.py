@@ -169,7 +169,8 @@ def update_membership(
     """Apply validated changes to a squad membership seen at ``seen_version``; return the new version."""
     clean = validate_membership_values(changes)
     with database.transaction() as session:
-        current = session.get(SquadMembership, membership_id)
+        # Locked until commit: the checks below read the row a server must not let change under them.
+        current = session.get(SquadMembership, membership_id, with_for_update=True)
         if current is None or current.version != seen_version:
             raise StaleEdit(
                 MEMBERSHIP,
@@ -214,7 +215,10 @@ def remove_new_player(
     the membership's versions after the app's own last writes to them.
     """
     with database.transaction() as session:
-        player, membership = session.get(Player, player_id), session.get(SquadMembership, membership_id)
+        # Both rows locked first: on a server an injury added for the player meanwhile waits for
+        # this transaction (and then finds no player), instead of being cascade-deleted with it.
+        player = session.get(Player, player_id, with_for_update=True)
+        membership = session.get(SquadMembership, membership_id, with_for_update=True)
         if (
             player is None
             or membership is None

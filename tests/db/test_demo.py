@@ -1,9 +1,11 @@
-"""The demo season loader, fixture and injury writes: facts of 2 May 2025, idempotence, refusal."""
+"""The demo season loader, fixture and injury writes: facts of 2 May 2025, idempotence, refusal.
+
+Every test runs on SQLite and PostgreSQL (tests/db/conftest.py); kick-offs are compared through
+``as_utc``, whatever zone a server hands them back in."""
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -12,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import text
 from sqlmodel import Session, select
 
 from db.calendar.models import Fixture
@@ -37,31 +38,22 @@ from db.reference.queries import (
 )
 from db.reference.writes import ensure_club, ensure_competition, ensure_season, set_setting
 from db.squad.models import Player, SquadMembership
+from tests.engines import fingerprint, row_counts
 
 PLANNING_DATE = dt.date(2025, 5, 2)
 UTC = dt.UTC
 
 
-# --- shared demo database: built once, copied for tests that write ---------------------------
-# (tests needing an empty database use conftest's ``database`` / ``db_path``: a copied template)
+# --- shared demo database: built once per engine, copied for tests that write ------------------
+# (tests needing an empty database use conftest's ``database`` / ``db_target``: a copied template)
 
 
 @pytest.fixture(scope="module")
-def demo_file(demo_template: Path) -> Path:
-    """The session's demo database (conftest); tests that write use ``demo_copy``."""
-    return demo_template
-
-
-@pytest.fixture(scope="module")
-def demo(demo_file: Path) -> Iterator[Database]:
-    database = open_database(demo_file)
+def demo(demo_shared: str) -> Iterator[Database]:
+    """The session's demo database, read only; tests that write use ``demo_target``."""
+    database = open_database(demo_shared)
     yield database
     database.close()
-
-
-@pytest.fixture
-def demo_copy(demo_path: Path) -> Path:
-    return demo_path
 
 
 @contextmanager
@@ -110,18 +102,6 @@ def opponent(session: Session, fixture: Fixture) -> str:
     club = session.get(Club, fixture.opponent_id)
     assert club is not None
     return club.name
-
-
-def row_counts(database: Database) -> dict[str, int]:
-    with database.reading() as session:
-        tables = session.execute(
-            text("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")
-        ).scalars().all()
-        return {t: session.execute(text(f'SELECT count(*) FROM "{t}"')).scalar_one() for t in tables}
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 # --- the squad ---------------------------------------------------------------------------------
@@ -344,8 +324,8 @@ def test_mac_allister_is_in_liverpools_squad(demo: Database) -> None:
 # --- idempotence and refusal -------------------------------------------------------------------
 
 
-def test_loading_twice_changes_no_row_counts(demo_copy: Path) -> None:
-    database = open_database(demo_copy)
+def test_loading_twice_changes_no_row_counts(demo_target: str) -> None:
+    database = open_database(demo_target)
     try:
         before = row_counts(database)
         report = load_demo(database)
@@ -357,20 +337,21 @@ def test_loading_twice_changes_no_row_counts(demo_copy: Path) -> None:
     assert len(report.lines()) == 2
 
 
-def test_create_demo_again_on_a_demo_file_adds_nothing(demo_copy: Path) -> None:
-    report = create_demo(demo_copy)
+def test_create_demo_again_on_a_demo_database_adds_nothing(demo_target: str) -> None:
+    report = create_demo(demo_target)
     assert report.added == 0
 
 
-def test_first_load_reports_what_it_added(tmp_path: Path) -> None:
-    report = create_demo(tmp_path / "new.dugout")
+def test_first_load_reports_what_it_added(blank_target: str) -> None:
+    """Into a new file, or an empty server database (a club trying shared mode): schema and demo."""
+    report = create_demo(blank_target)
     assert report.players_added >= 30
     assert report.fixtures_added == 38 + 25
     assert any("Players added" in line for line in report.lines())
 
 
-def _real_database(path: Path, *, setting: bool) -> None:
-    database = open_database(path)
+def _real_database(target: str, *, setting: bool) -> None:
+    database = open_database(target)
     try:
         with database.transaction() as session:
             club = ensure_club(session, "Club Atlético Osasuna Promesas", by="user")
@@ -381,22 +362,22 @@ def _real_database(path: Path, *, setting: bool) -> None:
 
 
 @pytest.mark.parametrize("setting", [True, False], ids=["our-club-set", "clubs-only"])
-def test_create_demo_refuses_a_real_database_and_leaves_it_untouched(tmp_path: Path, setting: bool) -> None:
-    path = tmp_path / "club.dugout"
-    _real_database(path, setting=setting)
-    digest, listing = sha256(path), sorted(p.name for p in tmp_path.iterdir())
+def test_create_demo_refuses_a_real_database_and_leaves_it_untouched(
+    db_target: str, tmp_path: Path, setting: bool
+) -> None:
+    _real_database(db_target, setting=setting)
+    digest, listing = fingerprint(db_target), sorted(p.name for p in tmp_path.iterdir())
     with pytest.raises(DatabaseRefused) as refused:
-        create_demo(path)
+        create_demo(db_target)
     assert refused.value.reason == "not_demo"
     assert "demo" in str(refused.value)
-    assert sha256(path) == digest
+    assert fingerprint(db_target) == digest
     assert sorted(p.name for p in tmp_path.iterdir()) == listing
 
 
-def test_load_demo_refuses_a_real_database_and_rolls_back(tmp_path: Path) -> None:
-    path = tmp_path / "club.dugout"
-    _real_database(path, setting=True)
-    database = open_database(path)
+def test_load_demo_refuses_a_real_database_and_rolls_back(db_target: str) -> None:
+    _real_database(db_target, setting=True)
+    database = open_database(db_target)
     try:
         before = row_counts(database)
         with pytest.raises(DatabaseRefused):
@@ -406,8 +387,8 @@ def test_load_demo_refuses_a_real_database_and_rolls_back(tmp_path: Path) -> Non
         database.close()
 
 
-def test_create_demo_accepts_an_empty_dugout_database(db_path: Path) -> None:
-    assert create_demo(db_path).players_added >= 26
+def test_create_demo_accepts_an_empty_dugout_database(db_target: str) -> None:
+    assert create_demo(db_target).players_added >= 26
 
 
 def test_data_layer_does_not_import_qt() -> None:
@@ -504,11 +485,11 @@ def test_create_injury_needs_a_start_date(database: Database) -> None:
 
 
 def test_reloading_an_older_demo_corrects_its_facts_but_a_current_one_keeps_the_users_edits(
-    demo_copy: Path,
+    demo_target: str,
 ) -> None:
     from db.squad.writes import update_player
 
-    database = open_database(demo_copy)
+    database = open_database(demo_target)
     try:
         with database.transaction() as session:  # as the first demo left it: Brahim Moroccan only
             brahim = session.exec(select(Player).where(Player.name == "Brahim Díaz")).one()
@@ -529,7 +510,7 @@ def test_reloading_an_older_demo_corrects_its_facts_but_a_current_one_keeps_the_
 
 
 def test_a_demo_player_without_a_birth_date_is_found_again_by_name(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    blank_target: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import db.demo
 
@@ -537,7 +518,7 @@ def test_a_demo_player_without_a_birth_date_is_found_again_by_name(
     data["players"] = [dict(p) for p in data["players"]]
     data["players"][-1]["date_of_birth"] = None
     monkeypatch.setattr(db.demo, "read_demo_file", lambda _path=None: data)
-    database = open_database(tmp_path / "demo.sqlite")
+    database = open_database(blank_target)
     try:
         first = load_demo(database)
         again = load_demo(database)

@@ -1,4 +1,5 @@
-"""Alembic migrations: agree with the models, keep child rows through batch rebuilds, stay atomic."""
+"""Alembic migrations: agree with the models on both engines, stay atomic on both, keep child rows
+through SQLite's batch rebuilds; a server is upgraded by ``dugout migrate`` only."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from sqlalchemy import inspect, text
 from sqlmodel import SQLModel
 
 import db.schema  # noqa: F401
-from db.engine import Database
+from db.engine import Database, without_password
+from db.errors import DatabaseRefused
 from db.migrate import MigrationFailed, alembic_config, current_revision, head_revision
 from db.opening import open_database
 from desktop.cli import main
@@ -50,7 +52,7 @@ def _fill(database: Database) -> None:
                 "VALUES (:id, 1, 1, 'first_team', 1, '2025-01-01', '')"), {"id": pid})
             s.execute(text(
                 "INSERT INTO injury(player_id, kind, started_on, certainty, status, surgery, version, updated_at, updated_by) "
-                "VALUES (:id, 'ACL', '2025-01-01', 'likely', 'out', 1, 1, '2025-01-01', '')"), {"id": pid})
+                "VALUES (:id, 'ACL', '2025-01-01', 'likely', 'out', TRUE, 1, '2025-01-01', '')"), {"id": pid})
 
 
 def _counts(database: Database) -> dict[str, int]:
@@ -58,6 +60,7 @@ def _counts(database: Database) -> dict[str, int]:
         return {t: s.execute(text(f"SELECT count(*) FROM {t}")).scalar_one() for t in ("player", "squad_membership", "injury")}
 
 
+@pytest.mark.sqlite_only
 def test_batch_rebuild_of_player_keeps_every_child_row(db_path: Path, tmp_path: Path) -> None:
     """Rebuilding the parent table would CASCADE into injuries if foreign keys were on."""
     database = open_database(db_path)
@@ -86,8 +89,8 @@ def test_batch_rebuild_of_player_keeps_every_child_row(db_path: Path, tmp_path: 
     assert len(backups) == 1, "the app upgrade copies the database first"
 
 
-def test_failed_upgrade_leaves_the_old_schema(db_path: Path, tmp_path: Path) -> None:
-    database = open_database(db_path)
+def test_failed_upgrade_leaves_the_old_schema(db_target: str, tmp_path: Path) -> None:
+    database = open_database(db_target)
     _fill(database)
     before = _counts(database)
     database.close()
@@ -102,8 +105,8 @@ def test_failed_upgrade_leaves_the_old_schema(db_path: Path, tmp_path: Path) -> 
         """,
     )
     with pytest.raises(MigrationFailed):
-        open_database(db_path, config=alembic_config([extra]))
-    database = open_database(db_path)
+        open_database(db_target, config=alembic_config([extra]), migrate=True)
+    database = open_database(db_target)
     try:
         inspector = inspect(database.engine)
         assert current_revision(database.engine) == head_revision()
@@ -114,24 +117,59 @@ def test_failed_upgrade_leaves_the_old_schema(db_path: Path, tmp_path: Path) -> 
         database.close()
 
 
-def test_upgrade_refused_when_it_would_orphan_rows(db_path: Path, tmp_path: Path) -> None:
-    database = open_database(db_path)
+def test_upgrade_refused_when_it_would_orphan_rows(db_target: str, db_engine: str, tmp_path: Path) -> None:
+    """SQLite checks the foreign keys it switched off before committing; PostgreSQL refuses at once."""
+    database = open_database(db_target)
     _fill(database)
+    before = _counts(database)
     database.close()
     extra = _extra_revision(tmp_path / "extra", "9003_orphans", 'op.execute("DELETE FROM player WHERE id = 1")')
-    with pytest.raises(MigrationFailed, match="missing rows"):
-        open_database(db_path, config=alembic_config([extra]))
+    with pytest.raises(MigrationFailed, match="missing rows" if db_engine == "sqlite" else "foreign key"):
+        open_database(db_target, config=alembic_config([extra]), migrate=True)
+    database = open_database(db_target)
+    try:
+        assert current_revision(database.engine) == head_revision()
+        assert _counts(database) == before
+    finally:
+        database.close()
 
 
-def test_migrate_command_creates_and_reports(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = tmp_path / "fresh.sqlite"
-    assert main(["--db", str(path), "migrate"]) == 0
+def test_migrate_command_creates_and_reports(blank_target: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db-url" if "://" in blank_target else "--db", blank_target, "migrate"]) == 0
     assert head_revision() in capsys.readouterr().out
-    database = Database(f"sqlite:///{path}")
+    database = Database(blank_target if "://" in blank_target else f"sqlite:///{blank_target}")
     assert current_revision(database.engine) == head_revision()
     database.close()
 
 
+def test_an_older_schema_is_upgraded_by_the_app_on_sqlite_but_only_by_migrate_on_a_server(
+    db_target: str, db_engine: str, tmp_path: Path
+) -> None:
+    """A file is one user's: the app upgrades it (after a backup copy). A server is shared: the app
+    names both versions and the way out, and only ``migrate`` upgrades."""
+    extra = _extra_revision(tmp_path / "extra", "9004_nickname", 'op.add_column("player", sa.Column("nickname", sa.String(40)))')
+    config = alembic_config([extra])
+    if db_engine == "sqlite":
+        open_database(db_target, config=config).close()
+    else:
+        with pytest.raises(DatabaseRefused) as refused:
+            open_database(db_target, config=config)
+        assert refused.value.reason == "outdated"
+        message = str(refused.value)
+        assert "0001_core" in message and "9004_nickname" in message
+        assert f"dugout --db-url {without_password(db_target)} migrate" in message
+        database = Database(db_target)
+        assert current_revision(database.engine) == head_revision(), "refused without a write"
+        database.close()
+        open_database(db_target, config=config, migrate=True).close()
+    database = Database(db_target if db_engine != "sqlite" else f"sqlite:///{db_target}")
+    try:
+        assert current_revision(database.engine) == "9004_nickname"
+    finally:
+        database.close()
+
+
+@pytest.mark.sqlite_only
 def test_app_database_copied_before_upgrade_only(db_path: Path, tmp_path: Path) -> None:
     shutil.copyfile(db_path, tmp_path / "same.sqlite")
     open_database(tmp_path / "same.sqlite").close()
@@ -144,6 +182,7 @@ def test_the_head_constant_is_alembics_head() -> None:
     assert head_revision() == HEAD
 
 
+@pytest.mark.sqlite_only  # reads SQLite's own copy of the DDL
 def test_every_check_of_the_models_is_in_the_migrated_schema(database: Database) -> None:
     """Alembic does not compare CHECK constraints: a rule changed in db.domain must reach the schema
     through a migration, or the database would hold different ranges than the app."""

@@ -20,6 +20,7 @@ from db.sqlite_files import APPLICATION_ID, sidecars
 from tests.helpers import as_another_user, hand_to_another_user
 
 ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.sqlite_only  # files, their permissions and their sidecars
 
 
 def _hash(path: Path) -> str:

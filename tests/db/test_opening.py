@@ -1,4 +1,7 @@
-"""Safe open: anything that is not a current-or-older Dugout database is refused, untouched."""
+"""Safe open of files: anything that is not a current-or-older Dugout database is refused, untouched.
+
+SQLite only: these are about files (headers, sidecars, hashes, locks). A server database's refusals
+are in test_server.py."""
 
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ from db.errors import DatabaseRefused
 from db.opening import FileState, identify, open_database
 from desktop.cli import main
 
+pytestmark = pytest.mark.sqlite_only
 
 def _sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()

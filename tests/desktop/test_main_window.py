@@ -293,3 +293,44 @@ def test_the_application_names_itself_once_for_window_titles() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
                             cwd=Path(__file__).resolve().parents[2])
     assert result.stdout.strip() == "Dugout", result.stderr
+
+
+def test_a_server_password_is_never_shown_nor_remembered(
+    qtbot, settings: QSettings, pg_server, pg_login: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A club server opened with a password in the URL: title, status bar and the settings file
+    (last database, planning date key) never hold it; next time libpq supplies it (PGPASSWORD)."""
+    import datetime as dt
+
+    from db.demo import create_demo
+    from tests.engines import PG_PASSWORD
+
+    name = pg_server.create("window", owner=pg_login)
+    try:
+        url = pg_server.url_for(name, username=pg_login, password=PG_PASSWORD)
+        create_demo(url)
+        window = MainWindow(settings, Namespace(db=None, db_url=url, as_of=None))
+        qtbot.addWidget(window)
+        window.start()
+        assert window.context is not None and window.context.club_name == "Real Madrid CF"
+        window.context.set_as_of(dt.date(2025, 5, 10))
+        shown = [window.windowTitle(), window.database_label.text(), window.statusBar().currentMessage()]
+        assert all(PG_PASSWORD not in text for text in shown) and f"{pg_login}:***@" in shown[0]
+        warnings: list[str] = []
+        monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warnings.append(text))
+        assert window.open_target(pg_server.url_for(name, username=pg_login, password="not-the-password")) is False
+        assert warnings and "password authentication failed" in warnings[0] and "not-the-password" not in warnings[0]
+        settings.sync()
+        stored = Path(settings.fileName()).read_text(encoding="utf-8")
+        assert PG_PASSWORD not in stored and name in stored
+        window.close()
+
+        monkeypatch.setenv("PGPASSWORD", PG_PASSWORD)
+        again = MainWindow(settings, Namespace(db=None, db_url=None, as_of=None))
+        qtbot.addWidget(again)
+        again.start()
+        assert again.context is not None and again.context.club_name == "Real Madrid CF"
+        assert again.context.as_of == dt.date(2025, 5, 10), "the planning date is remembered per database"
+        again.close()
+    finally:
+        pg_server.drop(name)

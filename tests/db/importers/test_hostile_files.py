@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,10 +25,9 @@ FUZZ_EXAMPLES = int(os.environ.get("DUGOUT_FUZZ_EXAMPLES", "60"))
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    database = open_database(tmp_path / "t.sqlite")
-    yield database
-    database.close()
+def db(database: Database) -> Database:
+    """A fresh database on either engine."""
+    return database
 
 
 def _write(tmp_path: Path, text: str, name: str = "squad.csv") -> Path:

@@ -8,6 +8,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from db.errors import StaleEdit
 from db.opening import open_database
 from db.squad.writes import update_player
@@ -15,6 +17,7 @@ from tests.helpers import AS_OF, add_player, build_squad
 
 ROOT = Path(__file__).resolve().parents[3]
 ROWS = 100_000
+pytestmark = pytest.mark.sqlite_only  # SQLite's one write lock (a server locks rows, not the file)
 
 
 def test_edits_go_through_while_100k_rows_are_imported(tmp_path: Path) -> None:

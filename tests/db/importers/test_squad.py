@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,6 @@ from db.errors import ImportRefused
 from db.importers.cells import parse_euros_to_cents
 from db.importers.squad import apply_squad
 from db.importers.squad_files import RefusedLine, SquadRow, read_squad_file
-from db.opening import open_database
 from db.reference.models import Club, ClubAlias, Season, Setting
 from db.reference.queries import OUR_CLUB, find_club, get_setting
 from db.squad.models import Player, SquadMembership
@@ -27,11 +25,9 @@ _NUMBERED = re.compile(r"^\s*\d+\s*,")
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    """A fresh migrated database for one test."""
-    database = open_database(tmp_path / "t.sqlite")
-    yield database
-    database.close()
+def db(database: Database) -> Database:
+    """A fresh migrated database for one test (either engine)."""
+    return database
 
 
 def counts(database: Database) -> dict[str, int]:
@@ -317,6 +313,7 @@ def test_wage_that_is_not_money_is_refused_by_field(tmp_path: Path) -> None:
         2: "annual_wage_cents", 3: "date_of_birth"}
 
 
+@pytest.mark.sqlite_only
 def test_failed_import_command_leaves_no_new_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """No club anywhere (CSV, no --club, a new database): refused, and the new file is not left behind."""
     from desktop.cli import main

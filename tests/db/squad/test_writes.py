@@ -1,9 +1,9 @@
-"""Validated writes: errors name their field, stale edits are refused, constraints hold in the database."""
+"""Validated writes: errors name their field, stale edits are refused, constraints hold in the
+database (on SQLite and PostgreSQL alike)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -118,7 +118,7 @@ def test_edit_bumps_version_and_records_who(database, squad) -> None:
         assert (player.version, player.secondary_positions, player.updated_by) == (2, "CM", "physio")
 
 
-def test_stale_edit_is_refused(db_path: Path, squad, database) -> None:
+def test_stale_edit_is_refused(squad, database) -> None:
     """Two users load version 1; the second save must be refused, not silently overwrite."""
     player_id, _ = _add(database, squad, "Jude Bellingham", 5)
     other_user = Database(database.url)
