@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QWidget
 
 from db.engine import Database
 from db.reference.queries import CURRENT_SEASON, OUR_CLUB
@@ -82,3 +84,19 @@ def as_another_user(code: str, *, cwd: Path, env: dict[str, str] | None = None) 
         command = ["setpriv", f"--inh-caps={drop}", f"--bounding-set={drop}", *command]
     return subprocess.run(command, cwd=cwd, env={**os.environ, **(env or {})}, capture_output=True, text=True,
                           timeout=120)
+
+
+def when_modal(kind: type, action: Callable[[QWidget], None]) -> None:
+    """Run ``action`` on the next modal dialog of ``kind`` once it is showing (a test's answer to
+    a dialog that blocks in ``exec``)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def poll() -> None:
+        widget = QApplication.activeModalWidget()
+        if isinstance(widget, kind) and widget.isVisible():
+            action(widget)
+        else:
+            QTimer.singleShot(10, poll)
+
+    QTimer.singleShot(0, poll)

@@ -36,11 +36,14 @@ def test_db_imports_with_qt_blocked() -> None:
     assert int(result.stdout.strip()) >= 10
 
 
-def test_window_shell_imports_without_sqlalchemy() -> None:
-    """The modules needed for the first paint must not pull in SQLAlchemy/SQLModel."""
+def test_window_shell_imports_neither_sqlalchemy_nor_a_screen() -> None:
+    """The first paint needs Qt alone: not SQLAlchemy/SQLModel, and no screen's module (each is
+    imported when first shown)."""
     code = (
-        "import sys; import desktop.app, desktop.main_window, desktop.theme;"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'sqlmodel', 'alembic')))"
+        "import sys; import desktop.app, desktop.main_window, desktop.theme, desktop.screens;"
+        "screens = {e.factory.split('.')[1] for e in desktop.screens.SCREENS};"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'sqlmodel', 'alembic')"
+        " or (m.startswith('desktop.') and m.split('.')[1] in screens)))"
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr

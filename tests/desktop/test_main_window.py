@@ -4,34 +4,21 @@ from __future__ import annotations
 
 import shutil
 from argparse import Namespace
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop.main_window import MainWindow
 from desktop.welcome import NewClubDialog, WelcomeDialog
+from tests.helpers import when_modal
 
 
 def _window(qtbot, settings: QSettings, db: Path | None = None) -> MainWindow:
     window = MainWindow(settings, Namespace(db=str(db) if db else None, db_url=None, as_of=None))
     qtbot.addWidget(window)
     return window
-
-
-def _when_modal(kind: type, action: Callable[[QWidget], None]) -> None:
-    """Run ``action`` on the next modal dialog of ``kind`` once it is showing."""
-
-    def poll() -> None:
-        widget = QApplication.activeModalWidget()
-        if isinstance(widget, kind) and widget.isVisible():
-            action(widget)
-        else:
-            QTimer.singleShot(10, poll)
-
-    QTimer.singleShot(0, poll)
 
 
 def test_first_run_welcome_creates_a_new_club(qtbot, settings: QSettings, tmp_path: Path) -> None:
@@ -47,17 +34,17 @@ def test_first_run_welcome_creates_a_new_club(qtbot, settings: QSettings, tmp_pa
             shown_errors.append(error.text())
         if len(rounds) == 1:
             dialog.club.setText("   ")  # refused: the dialog must come back and say why
-            _when_modal(NewClubDialog, fill_new_club)
+            when_modal(NewClubDialog, fill_new_club)
         else:
             dialog.club.setText("CD Leganés")
         dialog.accept()
 
     def choose_new(dialog: QWidget) -> None:
         assert isinstance(dialog, WelcomeDialog)
-        _when_modal(NewClubDialog, fill_new_club)
+        when_modal(NewClubDialog, fill_new_club)
         qtbot.mouseClick(dialog.findChild(QWidget, "welcome_new"), Qt.MouseButton.LeftButton)
 
-    _when_modal(WelcomeDialog, choose_new)
+    when_modal(WelcomeDialog, choose_new)
     window.start()
     assert len(rounds) == 2 and shown_errors and "Club name" in shown_errors[0]
     assert window.windowTitle() == "CD Leganés (cd-leganes.sqlite)"
@@ -70,7 +57,7 @@ def test_first_run_welcome_creates_a_new_club(qtbot, settings: QSettings, tmp_pa
 def test_welcome_closed_at_first_run_quits(qtbot, settings: QSettings) -> None:
     window = _window(qtbot, settings)
     window.show()
-    _when_modal(WelcomeDialog, lambda dialog: dialog.reject())
+    when_modal(WelcomeDialog, lambda dialog: dialog.reject())
     window.start()
     qtbot.waitUntil(lambda: not window.isVisible())
 
@@ -214,8 +201,8 @@ def test_a_remembered_database_that_is_gone_is_not_recreated(qtbot, settings: QS
         seen.append(True)
         dialog.reject()
 
-    _when_modal(QMessageBox, lambda box: (warnings.append(box.text()), box.accept()))
-    _when_modal(WelcomeDialog, close_welcome)
+    when_modal(QMessageBox, lambda box: (warnings.append(box.text()), box.accept()))
+    when_modal(WelcomeDialog, close_welcome)
     window.start()
     qtbot.waitUntil(lambda: bool(seen))
     assert not gone.exists() and not gone.parent.exists()
@@ -229,15 +216,15 @@ def test_cancelling_new_club_at_first_run_offers_the_welcome_again(qtbot, settin
     def on_welcome(dialog: QWidget) -> None:
         welcomes.append(1)
         if len(welcomes) == 1:
-            _when_modal(NewClubDialog, lambda new: new.reject())
+            when_modal(NewClubDialog, lambda new: new.reject())
             qtbot.mouseClick(dialog.findChild(QWidget, "welcome_new"), Qt.MouseButton.LeftButton)
         else:
             dialog.reject()
 
-    _when_modal(WelcomeDialog, on_welcome)
+    when_modal(WelcomeDialog, on_welcome)
     window.start()
     qtbot.waitUntil(lambda: len(welcomes) == 1)
-    _when_modal(WelcomeDialog, on_welcome)
+    when_modal(WelcomeDialog, on_welcome)
     qtbot.waitUntil(lambda: len(welcomes) == 2)
 
 

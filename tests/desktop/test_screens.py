@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from argparse import Namespace
 from pathlib import Path
 
@@ -70,13 +68,3 @@ def test_the_player_card_opens_from_any_screen_and_shows_the_player_elsewhere(wi
     assert window.current_screen_name() == "squad" and not card.isVisible()
     assert squad.selected_row() is not None and squad.selected_row().player_id == modric.player_id
     assert window.show_player_in("names", modric.player_id) and names.shown == [modric.player_id]
-
-
-def test_the_first_paint_imports_no_screen() -> None:
-    code = (
-        "import sys; import desktop.app, desktop.main_window, desktop.screens;"
-        "print(sorted(m for m in sys.modules if m.startswith('desktop.squad')))"
-    )
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "[]"

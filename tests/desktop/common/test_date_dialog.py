@@ -4,21 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QTimer
-from PySide6.QtWidgets import QApplication, QCalendarWidget, QDialog
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QCalendarWidget, QDialog
 
 from desktop.common.date_dialog import pick_date
-
-
-def _on_dialog(action) -> None:
-    def poll() -> None:
-        dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, QDialog) and dialog.isVisible():
-            action(dialog)
-        else:
-            QTimer.singleShot(10, poll)
-
-    QTimer.singleShot(0, poll)
+from tests.helpers import when_modal
 
 
 def test_a_clicked_day_is_returned(qapp) -> None:
@@ -27,10 +17,10 @@ def test_a_clicked_day_is_returned(qapp) -> None:
         calendar.setSelectedDate(QDate(2025, 5, 11))
         calendar.activated.emit(calendar.selectedDate())
 
-    _on_dialog(choose)
+    when_modal(QDialog, choose)
     assert pick_date(None, "Planning date", dt.date(2025, 5, 2), "planningDateDialog") == dt.date(2025, 5, 11)
 
 
 def test_cancel_returns_nothing(qapp) -> None:
-    _on_dialog(lambda dialog: dialog.reject())
+    when_modal(QDialog, lambda dialog: dialog.reject())
     assert pick_date(None, "Planning date", dt.date(2025, 5, 2)) is None
