@@ -19,8 +19,15 @@ PLAYER = "player"
 MEMBERSHIP = "squad_membership"
 INJURY = "injury"
 FIXTURE = "fixture"
+BOOKING = "booking"
+SUSPENSION = "suspension"
+ABSENCE = "absence"
+REGISTRATION = "registration"
 
-KINDS: frozenset[str] = frozenset({CLUB, SEASON, COMPETITION, SETTING, PLAYER, MEMBERSHIP, INJURY, FIXTURE})
+KINDS: frozenset[str] = frozenset({
+    CLUB, SEASON, COMPETITION, SETTING, PLAYER, MEMBERSHIP, INJURY, FIXTURE, BOOKING, SUSPENSION, ABSENCE,
+    REGISTRATION,
+})
 EVERY_ROW = None  # in place of a set of ids: every row of that kind
 
 

@@ -21,16 +21,20 @@ from sqlalchemy import func, select
 from sqlmodel import Session, SQLModel
 
 import db.schema  # noqa: F401  (every area's tables: history is found wherever it lives)
-from db.changes import MEMBERSHIP, PLAYER
+from db.changes import ABSENCE, BOOKING, INJURY, MEMBERSHIP, PLAYER, SUSPENSION
 from db.engine import Database, current_user
 from db.errors import StaleEdit, ValidationError
 from db.i18n import tr
-from db.versioning import update_versioned
+from db.versioning import insert_checked, update_versioned
 
 # Table name -> "module:attribute" of its Restorable, imported when first needed.
 RESTORABLE_TABLES: dict[str, str] = {
     PLAYER: "db.squad.writes:PLAYER_RESTORE",
     MEMBERSHIP: "db.squad.writes:MEMBERSHIP_RESTORE",
+    INJURY: "db.medical.writes:INJURY_RESTORE",
+    BOOKING: "db.medical.writes:BOOKING_RESTORE",
+    SUSPENSION: "db.medical.writes:SUSPENSION_RESTORE",
+    ABSENCE: "db.medical.writes:ABSENCE_RESTORE",
 }
 _BOOKKEEPING = frozenset({"version", "updated_at", "updated_by"})
 
@@ -124,3 +128,28 @@ def rows_referring_to(
                 query = query.where(other.c.id.notin_(skipped))
             count += session.execute(query).scalar_one()
     return count
+
+
+def remove_created(database: Database, table: str, row_id: int, *, expected: dict[str, Any], version: int) -> None:
+    """Undo of "create": delete the row this app made, only if it still holds what was written,
+    is at the version this app left and nothing refers to it since."""
+    entry = restorable(table)
+    with database.transaction() as session:
+        row: Any = session.get(entry.model, row_id, with_for_update=True)
+        if row is None or row.version != version or not holds(row, expected):
+            raise stale_row(table, row_id)
+        if rows_referring_to(session, table, row_id):
+            raise StaleEdit(table, row_id, tr("Something refers to it now, so it was kept"))
+        session.delete(row)
+
+
+def recreate(database: Database, table: str, values: dict[str, Any], *, by: str | None = None) -> int:
+    """Redo of "create" after its undo: the same row under the same id (later undo steps name it);
+    refused if the id was taken meanwhile. Returns the row's version (1)."""
+    entry = restorable(table)
+    with database.transaction() as session:
+        if session.get(entry.model, values["id"]) is not None:
+            raise StaleEdit(table, values["id"], tr("Another row took its place since; not restored"))
+        row = entry.model(**{**values, "version": 1, "updated_by": by or current_user()})
+        insert_checked(session, row)
+        return 1

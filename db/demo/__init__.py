@@ -19,7 +19,7 @@ from sqlmodel import Session, SQLModel, select
 
 from db.calendar.models import Fixture
 from db.demo.calendar import load_fixtures
-from db.demo.medical import load_injuries
+from db.demo.medical import load_medical
 from db.demo.reference import load_reference
 from db.demo.squad import load_squad
 from db.demo.state import DemoLoad
@@ -134,8 +134,8 @@ def load_demo(database: Database, *, by: str = "demo") -> DemoReport:
         load = DemoLoad(session, data, by, refresh=get_setting(session, DEMO) not in (None, mark))
         load_reference(load, mark)
         load_squad(load)
-        load_injuries(load)
         report.fixtures_updated = load_fixtures(load, DEMO_DIR)
+        load_medical(load)
         report.facts_corrected = load.corrected
         after = _row_counts(session)
     for name in _COUNTED:

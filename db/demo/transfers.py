@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-# Sections of the demo file with no table yet; the suspensions wait for the discipline tables.
-PENDING_SECTIONS = ("targets", "suspensions", "finances")
+# Sections of the demo file with no table yet.
+PENDING_SECTIONS = ("targets", "finances")
 
 
 def pending_facts(data: dict[str, Any]) -> dict[str, Any]:

@@ -13,6 +13,7 @@ COMPETITION_RULES: dict[str, tuple[str, int, int]] = {
     "substitutions": (tr_noop("Substitutions"), 0, 15),
     "substitution_windows": (tr_noop("Substitution windows"), 0, 10),
     "yellow_card_ban_threshold": (tr_noop("Bookings before a ban"), 1, 20),
+    "yellow_card_ban_every": (tr_noop("Bookings to each further ban"), 1, 20),
     "non_eu_limit": (tr_noop("Non-EU places"), 0, 30),
     "registration_limit": (tr_noop("Registered players"), 11, 60),
     "min_locally_trained": (tr_noop("Locally trained players"), 0, 30),

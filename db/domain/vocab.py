@@ -21,7 +21,16 @@ FEET: tuple[str, ...] = ("left", "right", "both")
 COMPETITION_KINDS: tuple[str, ...] = ("league", "cup", "continental", "intercontinental", "friendly")
 SQUAD_ROLES: tuple[str, ...] = ("first_team", "academy", "loan_in")
 LEAVE_REASONS: tuple[str, ...] = ("transfer", "loan_out", "released", "contract_expired", "retired", "other")
-INJURY_STATUSES: tuple[str, ...] = ("out", "doubtful", "recovered")
+# An injury episode's state: out, doubtful or resting as a precaution; then the return-to-play
+# phases (assessment → rehab → back in training → match fit); recovered ends it.
+INJURY_STATUSES: tuple[str, ...] = (
+    "out", "doubtful", "precautionary", "assessment", "rehab", "training", "match_fit", "recovered",
+)
+RETURN_PHASES: tuple[str, ...] = ("assessment", "rehab", "training", "match_fit")
+CHANCES_OF_PLAYING: tuple[int, ...] = (0, 25, 50, 75, 100)
+CARDS: tuple[str, ...] = ("yellow", "second_yellow", "red")
+ABSENCE_KINDS: tuple[str, ...] = ("international", "personal", "other")
+REGISTRATION_LISTS: tuple[str, ...] = ("main", "A", "B")
 INJURY_CERTAINTIES: tuple[str, ...] = ("confirmed", "likely", "uncertain")
 VENUE_SIDES: tuple[str, ...] = ("home", "away", "neutral")
 FIXTURE_STATUSES: tuple[str, ...] = ("scheduled", "played", "postponed", "cancelled")

@@ -73,6 +73,11 @@ class Competition(Versioned, table=True):
     substitutions: int = Field(default=5)
     substitution_windows: int | None = None
     yellow_card_ban_threshold: int | None = None
+    # After the threshold, a ban for every this many further bookings (LaLiga 5, UEFA 2: 3, 5, 7…);
+    # None: only the threshold bans.
+    yellow_card_ban_every: int | None = None
+    # Bookings are wiped once the club has played the round of this name (UEFA: "Quarterfinals").
+    yellow_cards_reset_after: str | None = Field(default=None, max_length=80)
     non_eu_limit: int | None = None
     registration_limit: int | None = None
     min_locally_trained: int | None = None
@@ -87,6 +92,9 @@ class Competition(Versioned, table=True):
             "yellow_card_ban_threshold IS NULL OR yellow_card_ban_threshold > 0", name="competition_yellow_ban"
         ),
         CheckConstraint("non_eu_limit IS NULL OR non_eu_limit >= 0", name="competition_non_eu_limit"),
+        CheckConstraint(
+            "yellow_card_ban_every IS NULL OR yellow_card_ban_every > 0", name="competition_yellow_ban_every"
+        ),
     )
 
 

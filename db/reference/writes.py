@@ -101,7 +101,7 @@ def ensure_competition(session: Session, name: str, *, kind: str, by: str = "", 
             checked = check_int(key, value, label=label, low=low, high=high)
             if checked is not None:
                 values[key] = checked
-        elif key in ("country", "notes"):
+        elif key in ("country", "notes", "yellow_cards_reset_after"):
             values[key] = value
         else:
             raise ValidationError(key, "unknown_field", tr("'{f}' is not a competition rule", f=key))

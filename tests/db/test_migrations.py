@@ -156,7 +156,7 @@ def test_an_older_schema_is_upgraded_by_the_app_on_sqlite_but_only_by_migrate_on
             open_database(db_target, config=config)
         assert refused.value.reason == "outdated"
         message = str(refused.value)
-        assert "0001_core" in message and "9004_nickname" in message
+        assert head_revision() in message and "9004_nickname" in message
         assert f"dugout --db-url {without_password(db_target)} migrate" in message
         database = Database(db_target)
         assert current_revision(database.engine) == head_revision(), "refused without a write"
@@ -197,3 +197,31 @@ def test_every_check_of_the_models_is_in_the_migrated_schema(database: Database)
         if isinstance(constraint, CheckConstraint) and str(constraint.sqltext) not in ddl[table.name]
     ]
     assert missing == []
+
+
+def test_upgrading_a_first_schema_keeps_injuries_and_dates_the_recovered(blank_target: str) -> None:
+    """0001 → 0002: the injury table is rebuilt (wider status, new checks); its rows survive, and an
+    episode that already had a return day becomes 'recovered' as the new rule requires."""
+    from db.engine import Database as Opened
+    from db.migrate import upgrade
+
+    database = Opened(blank_target if "://" in blank_target else f"sqlite:///{blank_target}")
+    try:
+        upgrade(database.engine, "0001_core")
+        with database.engine.begin() as connection:
+            connection.execute(text(
+                "INSERT INTO player (id, version, updated_at, updated_by, name, nationalities, secondary_positions) "
+                "VALUES (1, 1, '2025-01-01 00:00:00', 't', 'Luka Modrić', 'CRO', '')"))
+            for injury_id, returned in ((1, None), (2, "2025-03-01")):
+                connection.execute(text(
+                    "INSERT INTO injury (id, version, updated_at, updated_by, player_id, kind, started_on, certainty, "
+                    "status, surgery, returned_on) VALUES (:id, 1, '2025-01-01 00:00:00', 't', 1, :kind, "
+                    "'2025-02-01', 'likely', 'out', :surgery, :returned)"),
+                    {"id": injury_id, "kind": f"Calf {injury_id}", "surgery": False, "returned": returned})
+        upgrade(database.engine)
+        with database.engine.connect() as connection:
+            rows = connection.execute(text("SELECT id, status FROM injury ORDER BY id")).all()
+        assert [tuple(r) for r in rows] == [(1, "out"), (2, "recovered")]
+        assert current_revision(database.engine) == head_revision()
+    finally:
+        database.close()
