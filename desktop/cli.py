@@ -51,6 +51,12 @@ def build_parser() -> argparse.ArgumentParser:
     squad.add_argument("--club", metavar="NAME", help=tr("club the squad belongs to (default: from the file or yours)"))
     squad.add_argument("--season", metavar="LABEL", help=tr("season such as 2024/25"))
     squad.add_argument("--report", metavar="FILE", help=tr("write every added, updated and refused line to FILE"))
+    available = commands.add_parser(
+        "availability", help=tr("who can play on a match day: one line per player (name, status, reason)"))
+    available.add_argument("date", metavar="DATE", nargs="?",
+                           help=tr("the match day YYYY-MM-DD (default: the next fixture from the planning date)"))
+    available.add_argument("--competition", metavar="NAME", help=tr("the competition (default: that day's fixture's)"))
+    available.add_argument("--csv", action="store_true", help=tr("comma-separated, with a header, for a spreadsheet"))
     shots = commands.add_parser("screenshots", help=tr("render every screen to DIR/<screen>.png and exit"))
     shots.add_argument("directory", metavar="DIR")
     return parser
@@ -148,6 +154,21 @@ def _run_import_squad(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_availability(args: argparse.Namespace) -> int:
+    from db.medical.report import availability_report
+    from db.opening import open_database
+    from db.paths import default_database_path
+
+    database = open_database(_target(args, default_database_path()), create=False)
+    try:
+        lines = availability_report(database, as_of=_as_of(args, database), day=args.date,
+                                    competition=args.competition, as_csv=args.csv)
+    finally:
+        database.close()
+    sys.stdout.write(lines)
+    return 0
+
+
 def _run_screenshots(args: argparse.Namespace) -> int:
     from desktop.screenshots import run_screenshots
 
@@ -178,6 +199,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "migrate": _run_migrate,
         "import": _run_import_squad,
         "screenshots": _run_screenshots,
+        "availability": _run_availability,
         None: _run_window,
     }
     try:

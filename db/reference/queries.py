@@ -7,7 +7,7 @@ import datetime as dt
 from sqlmodel import Session, select
 
 from db.domain.text import fold
-from db.reference.models import Club, ClubAlias, Season, Setting
+from db.reference.models import Club, ClubAlias, Competition, Season, Setting
 
 # Setting keys.
 OUR_CLUB = "our_club_id"
@@ -45,3 +45,9 @@ def our_club_and_season(session: Session) -> tuple[Club, Season] | None:
         return None
     club, season = session.get(Club, int(club_id)), session.get(Season, int(season_id))
     return (club, season) if club and season else None
+
+
+def find_competition(session: Session, name: str) -> Competition | None:
+    """A competition by its name, compared as people read it ('laliga', 'Copa del rey')."""
+    key = fold(name)
+    return next((c for c in session.exec(select(Competition)) if fold(c.name) == key), None)
