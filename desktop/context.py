@@ -8,6 +8,8 @@ Signals:
     message(text): something the user must read (a refused undo): a dialog and the status bar.
     status(text): a passing note for the status bar only (a value that was not saved).
     player_requested(player_id): a screen asked to open a player's card (the window shows it).
+    player_action_requested(action, player_id): a screen asked for another screen's player action
+        ("mark_injured" on a player, or None for "choose in the dialog"); the window routes it.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ class AppContext(QObject):
     message = Signal(str)
     status = Signal(str)
     player_requested = Signal(int)
+    player_action_requested = Signal(str, object)
 
     def __init__(self, settings: QSettings, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -48,6 +51,8 @@ class AppContext(QObject):
         # The version each row had after this app's own last write to it ((table, id) -> version).
         # Undo/redo expect exactly that version, so a write by anyone else in between is caught.
         self.own_versions: dict[tuple[str, int], int] = {}
+        # (action name, title in the user's language) of every screen's player actions.
+        self.player_actions: list[tuple[str, str]] = []
 
     def open_database(self, database: Database) -> None:
         """Switch to ``database``: read its club, season and planning date; clear the undo stack."""
@@ -101,6 +106,10 @@ class AppContext(QObject):
     def open_player(self, player_id: int) -> None:
         """Ask for a player's card, from whichever screen shows the player."""
         self.player_requested.emit(player_id)
+
+    def run_player_action(self, action: str, player_id: int | None) -> None:
+        """Ask for a player action, whichever screen it belongs to."""
+        self.player_action_requested.emit(action, player_id)
 
     def close(self) -> None:
         """Close the database (on quit)."""

@@ -11,7 +11,7 @@ import os
 from argparse import Namespace
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -29,13 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.common.formatting import format_date
+from desktop.screens import Screen
 from desktop.theme import SETTING as THEME_SETTING
 from desktop.theme import apply_theme, is_dark
 
 if TYPE_CHECKING:
     from desktop.common.player_card import PlayerCard
     from desktop.context import AppContext
-    from desktop.screens import Screen
 
 PROBE = os.environ.get("DUGOUT_STARTUP_PROBE") == "1"
 
@@ -166,6 +166,7 @@ class MainWindow(QMainWindow):
             self.context.explicit_as_of = dt.date.fromisoformat(self.options.as_of)
         self.context.message.connect(self._show_message)
         self.context.player_requested.connect(self.show_player_card)
+        self.context.player_action_requested.connect(self.run_player_action)
         self.context.status.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.context.as_of_changed.connect(lambda _day: self._refresh_status())
         bind_undo_actions(self.context.undo_stack, self.undo_action, self.redo_action)
@@ -279,12 +280,45 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, entry.name)
             self.navigation.addItem(item)
         self._refresh_icons()
+        self._build_player_menu()
         last = str(self.settings.value("window/last_screen", SCREENS[0].name))
         self.show_screen(last if last in self.screen_names() else SCREENS[0].name)
         if PROBE:
             print("screens-filled", flush=True)
             QTimer.singleShot(0, QApplication.quit)
         self.screens_ready.emit()
+
+    def _build_player_menu(self) -> None:
+        """Player → every screen's player actions, for the player selected where the user is."""
+        from desktop.screens import SCREENS
+
+        assert self.context is not None
+        menu = self.menuBar().addMenu(self.tr("&Player"))
+        menu.setObjectName("playerMenu")
+        menu.setAccessibleName(self.tr("Player"))
+        self.context.player_actions = []
+        for entry in SCREENS:
+            for action in entry.player_actions:
+                title = QCoreApplication.translate("Screens", action.title)
+                self.context.player_actions.append((action.name, title))
+                self._action(menu, f"action_{action.name}", title,
+                             lambda _=False, name=action.name: self.run_player_action(name, self._selected_player()),
+                             action.shortcut or None)
+
+    def _selected_player(self) -> int | None:
+        screen = self._current()
+        return screen.current_player() if screen is not None else None
+
+    def run_player_action(self, action: str, player_id: object) -> None:
+        """Hand a player action to the screen it belongs to (built if need be)."""
+        from desktop.screens import SCREENS
+
+        owner = next((e for e in SCREENS if any(a.name == action for a in e.player_actions)), None)
+        if owner is None:
+            return
+        screen = self.screen_widget(owner.name)
+        if isinstance(screen, Screen):
+            screen.run_player_action(action, player_id if isinstance(player_id, int) else None)
 
     def _refresh_icons(self) -> None:
         from desktop.screens import SCREENS
@@ -326,8 +360,6 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/last_screen", name)
 
     def _current(self) -> Screen | None:
-        from desktop.screens import Screen
-
         name = self.current_screen_name()
         widget = self.screens.get(name) if name else None
         return widget if isinstance(widget, Screen) else None

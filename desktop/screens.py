@@ -27,7 +27,8 @@ ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
 
 @runtime_checkable
 class Screen(Protocol):
-    """What the window asks of every screen widget."""
+    """What the window asks of every screen widget (``desktop.common.screen_base.ScreenWidget``
+    gives every method a default)."""
 
     def search(self) -> None:
         """Put the cursor where the user types to look for something (Edit → Find, Ctrl+F).
@@ -37,6 +38,22 @@ class Screen(Protocol):
 
     def open_player(self, player_id: int) -> bool:
         """Bring a player into view on this screen; False when the screen does not show them."""
+
+    def current_player(self) -> int | None:
+        """The player selected on this screen, if any (what a player action applies to)."""
+
+    def run_player_action(self, action: str, player_id: int | None) -> None:
+        """Carry out one of this screen's player actions (see ``PlayerAction``), for a player or none."""
+
+
+@dataclass(frozen=True)
+class PlayerAction:
+    """Something a screen does to a player, offered wherever a player is listed (menus, shortcut):
+    "Mark injured…" belongs to the injury board and is used from the squad list."""
+
+    name: str
+    title: str  # marked in the "Screens" context
+    shortcut: str = ""
 
 
 @dataclass(frozen=True)
@@ -48,6 +65,7 @@ class ScreenEntry:
     title: str
     icon: str
     factory: str
+    player_actions: tuple[PlayerAction, ...] = ()
 
     def translated_title(self) -> str:
         """The title in the user's language."""

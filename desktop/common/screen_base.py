@@ -36,6 +36,13 @@ class ScreenWidget(QWidget):
         """Bring a player into view; False when this screen does not show them."""
         return False
 
+    def current_player(self) -> int | None:
+        """The player selected here, if any (what a player action applies to)."""
+        return None
+
+    def run_player_action(self, action: str, player_id: int | None) -> None:
+        """Carry out one of this screen's player actions (none by default)."""
+
     def showEvent(self, event: QShowEvent) -> None:
         for model in self._watched:
             model.resume_updates()

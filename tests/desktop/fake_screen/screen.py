@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QLineEdit, QListWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QListWidget, QVBoxLayout
+
+from desktop.common.screen_base import ScreenWidget
 
 if TYPE_CHECKING:
     from desktop.context import AppContext
 
 
-class NamesScreen(QWidget):
+class NamesScreen(ScreenWidget):
     """Names of the squad; ``shown`` records the players it was asked to show."""
 
     def __init__(self, context: AppContext) -> None:
-        super().__init__()
+        super().__init__(context)
         from db.squad.queries import squad_rows
 
         self.setObjectName("namesScreen")
