@@ -87,4 +87,11 @@ class ScreenEntry:
 
 SCREENS: tuple[ScreenEntry, ...] = (
     ScreenEntry("squad", QT_TRANSLATE_NOOP("Screens", "Squad"), "squad.svg", "desktop.squad.screen:SquadScreen"),
+    ScreenEntry("injuries", QT_TRANSLATE_NOOP("Screens", "Injuries"), "injuries.svg",
+                "desktop.injuries.screen:InjuryBoard", player_actions=(
+                    PlayerAction("mark_injured", QT_TRANSLATE_NOOP("Screens", "Mark injured…"), "Ctrl+I"),
+                    PlayerAction("record_card", QT_TRANSLATE_NOOP("Screens", "Record a card…")),
+                    PlayerAction("record_ban", QT_TRANSLATE_NOOP("Screens", "Record a ban…")),
+                    PlayerAction("record_absence", QT_TRANSLATE_NOOP("Screens", "Record an absence…")),
+                )),
 )

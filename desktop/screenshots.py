@@ -1,4 +1,4 @@
-"""``dugout screenshots DIR``: render every screen offscreen to DIR/<screen>.png (light), plus dark."""
+"""``dugout screenshots DIR``: render every screen offscreen to DIR/<screen>.png and <screen>-dark.png."""
 
 from __future__ import annotations
 
@@ -50,12 +50,9 @@ def run_screenshots(options: Namespace) -> int:
         app.processEvents()
         raise DugoutError(failure)
     written = []
-    first = window.screen_names()[0]  # the dark theme is shown on the first screen only
     for dark in (False, True):
         window.set_theme(dark)
         for name in window.screen_names():
-            if dark and name != first:
-                continue
             window.show_screen(name)
             for _ in range(3):
                 app.processEvents()

@@ -25,7 +25,7 @@ PALETTE: dict[bool, dict[str, str]] = {
         "warning_tint": "rgba(255, 170, 0, 80)",
         "status_out": "#c62828", "status_doubt": "#b26a00", "status_muted": "#607d8b", "status_back": "#2e7d32",
         "lane": "#f3f6f9", "card": "#ffffff", "card_border": "#cfd8dc", "alert": "#c62828",
-        "on_status": "#ffffff",
+        "on_status": "#ffffff", "selection_border": "#2979ff",
     },
     True: {
         "error": "#ff8a80", "on_error": "#10201d", "muted": "#9aa7b2", "text": "#e8eaed",
@@ -33,7 +33,7 @@ PALETTE: dict[bool, dict[str, str]] = {
         "warning_tint": "rgba(255, 170, 0, 80)",
         "status_out": "#ef5350", "status_doubt": "#ffb74d", "status_muted": "#90a4ae", "status_back": "#81c784",
         "lane": "#2a2e32", "card": "#3a4046", "card_border": "#4f5b62", "alert": "#ff8a80",
-        "on_status": "#1b1f23",
+        "on_status": "#1b1f23", "selection_border": "#1de9b6",
     },
 }
 

@@ -89,7 +89,12 @@ def contract_tooltip(end: dt.date | None, as_of: dt.date) -> str:
     return QCoreApplication.translate("Format", "Contract ends in {n} months").format(n=months)
 
 
+_SUFFIXES = frozenset({"júnior", "junior", "jr", "jr.", "filho", "neto", "sobrinho", "ii", "iii"})
+
+
 def last_name(name: str) -> str:
-    """The word undo texts use for a player ("Jude Bellingham" -> "Bellingham")."""
+    """The word staff call a player by ("Jude Bellingham" -> "Bellingham"; "Vinícius Júnior" -> "Vinícius")."""
     words = name.split()
+    if len(words) > 1 and words[-1].lower() in _SUFFIXES:
+        return words[0] if len(words) == 2 else words[-2]
     return words[-1] if words else name

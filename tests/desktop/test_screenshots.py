@@ -21,7 +21,10 @@ def test_screenshots_command_writes_light_and_dark_squad(tmp_path: Path) -> None
     )
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
-    assert sorted(p.name for p in out.iterdir()) == ["squad-dark.png", "squad.png"]
+    from desktop.screens import SCREENS
+
+    expected = sorted(f"{entry.name}{suffix}.png" for entry in SCREENS for suffix in ("", "-dark"))
+    assert sorted(p.name for p in out.iterdir()) == expected
     light, dark = QImage(str(out / "squad.png")), QImage(str(out / "squad-dark.png"))
     assert (light.width(), light.height()) == (1440, 900)
     # The dark theme really is darker: compare the window background at a corner of the table area.

@@ -1,0 +1,94 @@
+"""A board card: the player, the injury, when he should be back and what it costs in matches."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from db.domain.availability import day_text, window_text
+from db.medical.queries import InjuryRow
+from desktop.common.formatting import last_name
+from desktop.common.roles import RowRole
+from desktop.theme import colour
+
+CARD_HEIGHT = 84
+_ACCENTS = {"out": "status_out", "assessment": "status_out", "rehab": "status_out", "doubtful": "status_doubt",
+            "precautionary": "status_doubt", "training": "status_doubt", "match_fit": "status_back",
+            "recovered": "status_back"}
+
+
+def _tr(text: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("InjuryCard", text)
+
+
+def window_line(row: InjuryRow) -> str:
+    """"back 15–30 Jun", "back 4 May", "back on 30 Apr" or "no return date"."""
+    if row.returned_on is not None:
+        return _tr("back on {d}").format(d=day_text(row.returned_on))
+    window = window_text(row.expected_return_earliest, row.expected_return_latest)
+    return _tr("back {w}").format(w=window) if window else _tr("no return date")
+
+
+def matches_text(row: InjuryRow) -> str:
+    """"6 matches" still to miss from the planning date, or "" for none."""
+    if not row.matches_out_left or row.returned_on is not None:
+        return ""
+    return _tr("1 match") if row.matches_out_left == 1 else _tr("{n} matches").format(n=row.matches_out_left)
+
+
+def return_text(row: InjuryRow) -> str:
+    """"back 15–30 Jun · 6 matches": the window and what it costs."""
+    return " · ".join(part for part in (window_line(row), matches_text(row)) if part)
+
+
+class CardDelegate(QStyledItemDelegate):
+    """Paints each injury as a small card with an accent for its lane's seriousness."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        return QSize(140, CARD_HEIGHT)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        row = index.data(RowRole)
+        if not isinstance(row, InjuryRow):
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        card = QRect(option.rect).adjusted(4, 3, -4, -3)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.setPen(QPen(colour("selection_border" if selected else "card_border"), 2 if selected else 1))
+        painter.setBrush(colour("card"))
+        painter.drawRoundedRect(card, 5, 5)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour(_ACCENTS.get(row.status, "status_muted")))
+        painter.drawRoundedRect(QRect(card.left(), card.top(), 5, card.height()), 2, 2)
+        text_area = card.adjusted(11, 5, -6, -4)
+        base = QFont(option.font)
+        bold = QFont(base)
+        bold.setBold(True)
+        small = QFont(base)
+        small.setPointSizeF(max(7.0, base.pointSizeF() - 1))
+        # Staff talk in surnames; the full name, injury and notes are in the tooltip.
+        name = (f"{row.shirt_number}  " if row.shirt_number is not None else "") + last_name(row.name)
+        details = [matches_text(row)]
+        if row.chance_of_playing is not None:
+            details.append(f"{row.chance_of_playing}%")
+        if row.surgery:
+            details.append("✚")
+        details.append(row.body_part or "")
+        lines = [(bold, name, "text"), (base, row.kind, "text"), (small, window_line(row), "muted"),
+                 (small, " · ".join(d for d in details if d), "muted")]
+        y = text_area.top()
+        for font, text, tone in lines:
+            metrics = QFontMetrics(font)
+            painter.setFont(font)
+            painter.setPen(colour(tone))
+            shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, text_area.width())
+            painter.drawText(QRect(text_area.left(), y, text_area.width(), metrics.height()),
+                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), shown)
+            y += metrics.height() + 1
+            if y > text_area.bottom() - metrics.height() // 2:
+                break
+        painter.restore()
