@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
-from db.calendar.queries import fixtures_of
+from db.calendar.queries import FixtureRow, fixtures_of, next_fixture
 from db.domain.availability import Availability, availability_on
 from db.domain.depth import MINIMUMS_SETTING, DepthLine, DepthPlayer, depth_on, read_minimums
 from db.medical.availability import load_availability_facts
@@ -166,6 +166,25 @@ def squad_availability(session: Session, *, club_id: int, season_id: int, as_of:
     facts = load_availability_facts(session, [r.player_id for r in rows], [day], as_of=as_of, club_id=club_id)
     return [PlayerAvailability(r.player_id, r.name, r.shirt_number, r.primary_position, r.squad_role,
                                availability_on(facts.of(r.player_id), day, competition_id)) for r in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class NextMatch:
+    """Who can play in the next match from the planning date (on the planning date itself, in no
+    competition, when no fixture lies ahead)."""
+
+    fixture: FixtureRow | None
+    day: dt.date
+    verdicts: dict[int, Availability]
+
+
+def next_match_availability(session: Session, *, club_id: int, as_of: dt.date, player_ids: list[int]) -> NextMatch:
+    """The players' availability for our next match (the squad list's column)."""
+    fixture = next_fixture(session, club_id=club_id, on_or_after=as_of)
+    day = fixture.day if fixture is not None else as_of
+    competition = fixture.competition_id if fixture is not None else None
+    facts = load_availability_facts(session, player_ids, [day], as_of=as_of, club_id=club_id)
+    return NextMatch(fixture, day, {p: availability_on(facts.of(p), day, competition) for p in player_ids})
 
 
 def squad_depth(session: Session, answers: list[PlayerAvailability]) -> list[DepthLine]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -18,25 +18,23 @@ _ACCENTS = {"out": "status_out", "assessment": "status_out", "rehab": "status_ou
             "recovered": "status_back"}
 
 
-def _tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("InjuryCard", text)
-
-
 def window_line(row: InjuryRow) -> str:
     """"back 15–30 Jun", "back 4 May", "back on 30 Apr" or "no return date"."""
     if row.returned_on is not None:
-        return _tr("back on {d}").format(d=day_text(row.returned_on))
+        return QCoreApplication.translate("InjuryCard", "back on {d}").format(d=day_text(row.returned_on))
     window = window_text(row.expected_return_earliest, row.expected_return_latest)
-    return _tr("back {w}").format(w=window) if window else _tr("no return date")
+    if not window:
+        return QCoreApplication.translate("InjuryCard", "no return date")
+    return QCoreApplication.translate("InjuryCard", "back {w}").format(w=window)
 
 
 def matches_text(row: InjuryRow) -> str:
     """"6 matches" still to miss from the planning date, or "" for none."""
     if not row.matches_out_left or row.returned_on is not None:
         return ""
-    return _tr("1 match") if row.matches_out_left == 1 else _tr("{n} matches").format(n=row.matches_out_left)
+    if row.matches_out_left == 1:
+        return QCoreApplication.translate("InjuryCard", "1 match")
+    return QCoreApplication.translate("InjuryCard", "{n} matches").format(n=row.matches_out_left)
 
 
 def return_text(row: InjuryRow) -> str:

@@ -8,12 +8,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from db.changes import ABSENCE, BOOKING, INJURY, SUSPENSION
 from db.domain.injury_types import INJURY_TYPES
 from db.domain.vocab import ABSENCE_KINDS, CARDS, CHANCES_OF_PLAYING, INJURY_CERTAINTIES
+from db.i18n import translated
 from desktop.common.editors import EMPTY, date_of, make_date_edit, make_number_edit, number_of, set_date
 from desktop.common.form_dialog import FormDialog
 from desktop.common.formatting import format_date, last_name
@@ -48,6 +49,11 @@ ABSENCE_NAMES = {
     "personal": QT_TRANSLATE_NOOP("InjuryDialog", "Personal"),
     "other": QT_TRANSLATE_NOOP("InjuryDialog", "Other"),
 }
+
+
+def _named(text: str) -> str:
+    """One of the names above, translated (they are marked in the injury dialog's context)."""
+    return QCoreApplication.translate("InjuryDialog", text)
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -103,7 +109,7 @@ class InjuryDialog(_MedicalForm):
         self.preset.addItem(EMPTY, None)
         for number, kind in enumerate(INJURY_TYPES):
             self.preset.addItem(self.tr("{name} ({a}–{b} days)").format(
-                name=kind.name, a=kind.shortest, b=kind.longest), number)
+                name=translated(kind.name), a=kind.shortest, b=kind.longest), number)
         self.preset.currentIndexChanged.connect(self._fill_from_preset)
         self.add_field("preset", self.tr("Common injury"), self.preset)
         self.kind = self.add_field("kind", self.tr("Injury"), QLineEdit())
@@ -115,12 +121,12 @@ class InjuryDialog(_MedicalForm):
         self.latest = self.add_field("expected_return_latest", self.tr("Back at the latest"), make_date_edit(None))
         self.certainty = QComboBox()
         for value in INJURY_CERTAINTIES:
-            self.certainty.addItem(self.tr(CERTAINTY_NAMES[value]), value)
+            self.certainty.addItem(_named(CERTAINTY_NAMES[value]), value)
         self.certainty.setCurrentIndex(self.certainty.findData("likely"))
         self.add_field("certainty", self.tr("How sure"), self.certainty)
         self.status = QComboBox()
         for value, label in STATUS_NAMES.items():
-            self.status.addItem(self.tr(label), value)
+            self.status.addItem(_named(label), value)
         self.add_field("status", self.tr("Status"), self.status)
         self.chance = QComboBox()
         self.chance.addItem(EMPTY, None)
@@ -151,8 +157,8 @@ class InjuryDialog(_MedicalForm):
         if number is None:
             return
         kind = INJURY_TYPES[number]
-        self.kind.setText(self.tr(kind.name))
-        self.body_part.setText(self.tr(kind.body_part))
+        self.kind.setText(translated(kind.name))
+        self.body_part.setText(translated(kind.body_part))
         earliest, latest = kind.window(date_of(self.started) or self.context.as_of)
         set_date(self.earliest, earliest)
         set_date(self.latest, latest)
@@ -213,7 +219,7 @@ class CardDialog(_MedicalForm):
         self.add_field("fixture_id", self.tr("Match"), self.fixture)
         self.card = QComboBox()
         for value in CARDS:
-            self.card.addItem(self.tr(CARD_NAMES[value]), value)
+            self.card.addItem(_named(CARD_NAMES[value]), value)
         self.add_field("card", self.tr("Card"), self.card)
         self.minute = self.add_field("minute", self.tr("Minute"), make_number_edit(None, (1, 130)))
         self.rescinded = self.add_field("rescinded", self.tr("Rescinded"), QCheckBox(self.tr("Cancelled on appeal")))
@@ -293,7 +299,7 @@ class AbsenceDialog(_MedicalForm):
         self.setWindowTitle(self.tr("Record an absence"))
         self.kind = QComboBox()
         for value in ABSENCE_KINDS:
-            self.kind.addItem(self.tr(ABSENCE_NAMES[value]), value)
+            self.kind.addItem(_named(ABSENCE_NAMES[value]), value)
         self.add_field("kind", self.tr("Absence"), self.kind)
         self.starts = self.add_field("starts_on", self.tr("Away from"), make_date_edit(None, allow_empty=False))
         self.ends = self.add_field("ends_on", self.tr("Back on"), make_date_edit(None, allow_empty=False))

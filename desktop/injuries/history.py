@@ -39,6 +39,8 @@ def _table(model: PlainTableModel, name: str, label: str) -> QTableView:
     view.setAccessibleName(label)
     view.setModel(model)
     view.verticalHeader().hide()
+    view.horizontalHeader().setObjectName(f"{name}Header")
+    view.horizontalHeader().setAccessibleName(label)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -7,7 +7,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 
 from db.changes import ABSENCE, BOOKING, FIXTURE, INJURY, MEMBERSHIP, PLAYER, SUSPENSION
 from db.domain.availability import day_text
@@ -49,22 +49,19 @@ def read_injury_mime(mime: QMimeData | None) -> tuple[int, int] | None:
 
 def card_tooltip(row: InjuryRow) -> str:
     """Everything the card elides: the injury in full, the window, how sure, the notes."""
-    from PySide6.QtCore import QCoreApplication
-
     from desktop.injuries.card_delegate import return_text
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("InjuryCard", text)
-
     lines = [row.name, row.kind + (f" ({row.body_part})" if row.body_part else "")]
-    lines.append(tr("Since {day}").format(day=day_text(row.started_on)) + "; " + return_text(row))
+    since = QCoreApplication.translate("InjuryCard", "Since {day}").format(day=day_text(row.started_on))
+    lines.append(f"{since}; {return_text(row)}")
     if row.chance_of_playing is not None:
-        lines.append(tr("Chance of playing: {n}%").format(n=row.chance_of_playing))
+        lines.append(QCoreApplication.translate("InjuryCard", "Chance of playing: {n}%").format(
+            n=row.chance_of_playing))
     certainty = CERTAINTY_TEXT.get(row.certainty)
     if certainty and row.returned_on is None:
-        lines.append(tr(certainty))
+        lines.append(QCoreApplication.translate("InjuryCard", certainty))
     if row.surgery:
-        lines.append(tr("After surgery"))
+        lines.append(QCoreApplication.translate("InjuryCard", "After surgery"))
     if row.medical_notes:
         lines.append(row.medical_notes)
     return "\n".join(lines)

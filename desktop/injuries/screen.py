@@ -84,6 +84,7 @@ class InjuryBoard(ScreenWidget):
             button.clicked.connect(slot)
             toolbar.addWidget(button)
 
+        self.depth_chips: dict[str, QLabel] = {}  # position group -> its chip
         self.depth_title = QLabel()
         self.depth_title.setObjectName("depthTitle")
         self.depth_strip = QHBoxLayout()
@@ -153,6 +154,7 @@ class InjuryBoard(ScreenWidget):
     def _filter(self, text: str) -> None:
         for proxy in self.proxies.values():
             proxy.set_text(text)
+        self._update_titles()
 
     def _update_titles(self, *_args: object) -> None:
         for lane, title in LANES:
@@ -179,11 +181,10 @@ class InjuryBoard(ScreenWidget):
         from db.medical.queries import squad_availability, squad_depth
 
         self._depth_stale = False
-        while self.depth_strip.count():
-            item = self.depth_strip.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
+        for old in self.depth_chips.values():
+            self.depth_strip.removeWidget(old)
+            old.deleteLater()
+        self.depth_chips = {}
         c = self.context
         if c.database is None or c.club_id is None or c.season_id is None:
             self.depth_title.setText("")
@@ -210,6 +211,7 @@ class InjuryBoard(ScreenWidget):
             chip.setToolTip(tip)
             chip.setAccessibleName(tip)
             self.depth_strip.addWidget(chip)
+            self.depth_chips[line.group] = chip
 
     # --- moving cards -----------------------------------------------------------------------------
     def row_of(self, injury_id: int) -> InjuryRow | None:
@@ -321,8 +323,8 @@ class InjuryBoard(ScreenWidget):
         dialogs = {"mark_injured": InjuryDialog, "record_card": CardDialog, "record_ban": BanDialog,
                    "record_absence": AbsenceDialog}
         if action in dialogs:
-            parent = self.window() if self.isVisible() else None
-            dialogs[action](self.context, player_id, parent=parent).open()
+            # Parented to the window: the action may come from another screen while this one is hidden.
+            dialogs[action](self.context, player_id, parent=self.window()).open()
 
     def _player_name(self, player_id: int) -> str | None:
         from db.squad.models import Player

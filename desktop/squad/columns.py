@@ -52,6 +52,8 @@ COLUMNS: tuple[Column, ...] = (
            value_range=SHIRT_NUMBERS, display=lambda r, f: format_number(r.shirt_number, f.locale)),
     Column("name", QT_TRANSLATE_NOOP("SquadColumns", "Name"), lambda r: fold(r.name), "name", PLAYER, TEXT,
            QT_TRANSLATE_NOOP("SquadColumns", "name"), lambda r: r.name, display=lambda r, f: r.name),
+    # Availability for the next match: the model fills text, icon, tooltip and sort order in.
+    Column("availability", QT_TRANSLATE_NOOP("SquadColumns", "Status"), lambda r: None),
     Column("position", QT_TRANSLATE_NOOP("SquadColumns", "Pos"), lambda r: _position_rank(r.primary_position),
            "primary_position", PLAYER, POSITION, QT_TRANSLATE_NOOP("SquadColumns", "position"),
            lambda r: r.primary_position, display=lambda r, f: r.primary_position or ""),
@@ -88,4 +90,3 @@ COLUMNS: tuple[Column, ...] = (
            display=lambda r, f: format_money(r.annual_wage_cents, f.currency, f.locale)),
 )
 COLUMN_INDEX = {column.key: i for i, column in enumerate(COLUMNS)}
-# The injury issue adds an "availability" column (an icon per row) here.

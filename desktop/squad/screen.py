@@ -32,8 +32,8 @@ if TYPE_CHECKING:
     from db.squad.queries import SquadRow
     from desktop.context import AppContext
 
-HEADER_KEY = "squad/header"
-_DEFAULT_WIDTHS = {"shirt": 44, "name": 190, "position": 90, "other_positions": 90, "age": 48, "born": 90,
+HEADER_KEY = "squad/header/v2"  # v2: the Status column
+_DEFAULT_WIDTHS = {"shirt": 44, "name": 190, "availability": 120, "position": 90, "other_positions": 90, "age": 48, "born": 90,
                    "nationality": 110, "foot": 56, "contract_end": 100, "appearances": 56, "minutes": 64,
                    "value": 76, "wage": 84}
 
@@ -118,6 +118,8 @@ class SquadScreen(ScreenWidget):
                                    | QAbstractItemView.EditTrigger.DoubleClicked)
         self.table.verticalHeader().hide()
         self.table.activated.connect(self.open_card)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._show_row_menu)
         header = self.table.horizontalHeader()
         header.setObjectName("squadHeader")
         header.setAccessibleName(self.tr("Squad columns"))
@@ -165,6 +167,27 @@ class SquadScreen(ScreenWidget):
             needed = max(self.table.sizeHintForColumn(section), header.sectionSizeHint(section))
             header.resizeSection(section, max(width, needed))
 
+    def row_menu(self, row: SquadRow) -> QMenu:
+        """A player's menu: his card, every screen's player actions, mark as left."""
+        menu = QMenu(self)
+        menu.setObjectName("squadRowMenu")
+        menu.addAction(self.tr("Player card"), lambda: self.context.open_player(row.player_id))
+        menu.addSeparator()
+        for name, title in self.context.player_actions:
+            action = menu.addAction(title)
+            action.setObjectName(f"rowAction_{name}")
+            action.triggered.connect(lambda _=False, n=name: self.context.run_player_action(n, row.player_id))
+        menu.addSeparator()
+        menu.addAction(self.tr("Mark as left…"), self.mark_left)
+        return menu
+
+    def _show_row_menu(self, point: QPoint) -> None:
+        index = self.table.indexAt(point)
+        if not index.isValid():
+            return
+        self.table.setCurrentIndex(index)
+        self.row_menu(index.data(RowRole)).popup(self.table.viewport().mapToGlobal(point))
+
     def _show_header_menu(self, point: QPoint) -> None:
         self.header_menu().exec(self.table.horizontalHeader().mapToGlobal(point))
 
@@ -205,6 +228,10 @@ class SquadScreen(ScreenWidget):
         """The squad row of the current table row, if any."""
         index = self.table.currentIndex()
         return index.data(RowRole) if index.isValid() else None
+
+    def current_player(self) -> int | None:
+        row = self.selected_row()
+        return row.player_id if row is not None else None
 
     def open_card(self, index: QModelIndex | None = None) -> None:
         """Open the player card of a row (the current one by default)."""

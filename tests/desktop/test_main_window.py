@@ -131,13 +131,15 @@ def test_every_interactive_widget_is_named(qtbot, settings: QSettings, demo_path
     window = _window(qtbot, settings, demo_path)
     window.start()
     interactive = (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView)
-    unnamed = [
-        type(w).__name__
-        for w in window.findChildren(QWidget)
-        if isinstance(w, interactive) and w.isVisibleTo(window) and not (w.objectName() and w.accessibleName())
-        and not w.objectName().startswith("qt_")
-    ]
-    assert unnamed == []
+    for name in window.screen_names():
+        window.show_screen(name)
+        unnamed = [
+            type(w).__name__
+            for w in window.findChildren(QWidget)
+            if isinstance(w, interactive) and w.isVisibleTo(window) and not (w.objectName() and w.accessibleName())
+            and not w.objectName().startswith("qt_")
+        ]
+        assert unnamed == [], name
 
 
 def test_keyboard_only_filter_open_and_undo(qtbot, settings: QSettings, demo_path: Path) -> None:

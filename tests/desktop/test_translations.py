@@ -124,6 +124,35 @@ def test_data_layer_messages_are_literals_and_extracted(extracted: dict[str, set
     assert "Demo season ready in {p}" in extracted["db"]  # the command line's, through db.i18n
 
 
+def _drive_injury_board(window: MainWindow, qtbot: Any) -> None:
+    """The board's cards, tooltips, history, a move (its undo text) and each of its dialogs."""
+    from desktop.injuries.dialogs import AbsenceDialog, BanDialog, CardDialog, InjuryDialog
+
+    board = window.screen_widget("injuries")
+    window.show_screen("injuries")
+    board.grab()
+    rows = board.model.rows()
+    for position in range(len(rows)):
+        board.model.data(board.model.index(position, 0), Qt.ItemDataRole.ToolTipRole)
+    board.open_player(rows[0].player_id)
+    board.open_player(next(r.player_id for r in rows if r.name == "Jude Bellingham"))
+    ceballos = next(r for r in rows if r.name == "Dani Ceballos")
+    assert board.move_to_lane(ceballos.injury_id, ceballos.version, "returned")
+    window.context.undo_stack.undo()
+    for kind in (InjuryDialog, CardDialog, BanDialog, AbsenceDialog):
+        dialog = kind(window.context, rows[0].player_id, parent=window)
+        if isinstance(dialog, InjuryDialog):
+            dialog.preset.setCurrentIndex(1)
+            dialog.latest.setDate(dialog.started.date().addDays(-3))
+            dialog.accept()  # refused: a field-named message
+        dialog.grab()
+        dialog.reject()
+    change = InjuryDialog(window.context, row=rows[0], parent=window)
+    change.grab()
+    change.reject()
+    window.show_screen("squad")
+
+
 def test_what_the_screens_show_is_extracted(qtbot, qapp, settings, demo_path: Path,
                                             extracted: dict[str, set[str]]) -> None:
     from db.importers.squad import ImportReport
@@ -170,6 +199,7 @@ def test_what_the_screens_show_is_extracted(qtbot, qapp, settings, demo_path: Pa
         assert window.player_card is not None
         window.player_card.grab()
         window.player_card.close()
+        _drive_injury_board(window, qtbot)
         for dialog in (NewClubDialog(), WelcomeDialog()):
             qtbot.addWidget(dialog)
             dialog.grab()

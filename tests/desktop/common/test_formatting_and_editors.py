@@ -9,7 +9,13 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QDoubleSpinBox, QLineEdit, Q
 
 from desktop.common.columns import CHOICE, DATE, INT, MONEY, SHIRT, TEXT, Column
 from desktop.common.editors import editor_value, make_editor, set_editor_value
-from desktop.common.formatting import contract_tooltip, format_date, format_money, format_nationality
+from desktop.common.formatting import (
+    contract_tooltip,
+    format_date,
+    format_money,
+    format_nationality,
+    last_name,
+)
 
 UK = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
 SPAIN = QLocale(QLocale.Language.Spanish, QLocale.Country.Spain)
@@ -35,6 +41,14 @@ def test_dates_nationalities_and_contract_countdown(qapp) -> None:
 
 def _column(editor: str, **extra) -> Column:
     return Column("k", "K", lambda row: None, "field", "table", editor, **extra)
+
+
+def test_last_name_is_what_staff_call_a_player() -> None:
+    assert last_name("Jude Bellingham") == "Bellingham"
+    assert last_name("Vinícius Júnior") == "Vinícius"
+    assert last_name("Vinícius José Paixão de Oliveira Júnior") == "Oliveira"
+    assert last_name("Endrick") == "Endrick"
+    assert last_name("Trent Alexander-Arnold") == "Alexander-Arnold"
 
 
 def test_each_editor_round_trips_its_value(qtbot) -> None:

@@ -1,0 +1,216 @@
+"""The injury board on the demo season: lanes, dragging cards between them (as mime data and as
+real drag events on a lane), refusals, undo, depth for the next match and a player's history."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+
+from db.engine import Database
+from db.medical.models import Injury
+from db.medical.queries import RETURNED
+from db.opening import open_database
+from desktop.common.roles import RowRole
+from desktop.injuries.lanes import LANES
+from desktop.injuries.model import MIME, injury_mime
+from desktop.injuries.screen import InjuryBoard
+from tests.helpers import AS_OF, make_context
+
+
+@pytest.fixture
+def demo(demo_path):
+    opened = open_database(demo_path)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def context(qapp, demo: Database, settings):
+    return make_context(demo, settings)
+
+
+@pytest.fixture
+def board(context, qtbot) -> InjuryBoard:
+    widget = InjuryBoard(context)
+    qtbot.addWidget(widget)
+    widget.resize(1300, 800)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def lane_names(board: InjuryBoard, lane: str) -> list[str]:
+    proxy = board.proxies[lane]
+    return [proxy.index(r, 0).data(RowRole).name for r in range(proxy.rowCount())]
+
+
+def card(board: InjuryBoard, name: str):
+    return next(row for row in board.model.rows() if row.name == name)
+
+
+def stored(demo: Database, injury_id: int) -> Injury:
+    with demo.reading() as session:
+        found = session.get(Injury, injury_id)
+        assert found is not None
+        session.expunge(found)
+        return found
+
+
+def test_demo_lanes_depth_and_titles(board: InjuryBoard) -> None:
+    assert sorted(lane_names(board, "out")) == ["Antonio Rüdiger", "Dani Carvajal", "David Alaba",
+                                                "Eduardo Camavinga", "Ferland Mendy", "Éder Militão"]
+    assert lane_names(board, "doubtful") == ["Dani Ceballos"]
+    assert lane_names(board, "precautionary") == ["Jude Bellingham"]
+    assert all(not lane_names(board, lane) for lane in ("assessment", "rehab", "training", "match_fit"))
+    assert board.titles["out"].text().endswith("6")
+    assert "Celta" in board.depth_title.text() and "4 May" in board.depth_title.text()
+    chips = board.depth_chips
+    assert chips["CB"].text() == "CB: 1 of 4" and chips["CB"].property("alert") is True
+    assert chips["GK"].property("alert") is False
+    assert "Academy cover" in chips["CB"].toolTip()
+
+
+def test_models_pass_the_model_tester(board: InjuryBoard, qtmodeltester) -> None:
+    qtmodeltester.check(board.model)
+    qtmodeltester.check(board.proxies["out"])
+
+
+def test_card_tooltip_tells_what_the_card_elides(board: InjuryBoard) -> None:
+    proxy = board.proxies["out"]
+    index = next(proxy.index(r, 0) for r in range(proxy.rowCount())
+                 if proxy.index(r, 0).data(RowRole).name == "Éder Militão")
+    tip = index.data(Qt.ItemDataRole.ToolTipRole)
+    assert "ACL rupture with damage to both menisci" in tip and "After surgery" in tip
+    assert "back 15–30 Jun" in tip
+
+
+def test_drop_as_mime_moves_a_card_and_undo_moves_it_back(board: InjuryBoard, context, demo: Database) -> None:
+    ceballos = card(board, "Dani Ceballos")
+    mime = board.model.mimeData([board.model.index(board.model.position_of(ceballos.injury_id), 0)])
+    assert mime.hasFormat(MIME)
+    assert board.proxies["training"].canDropMimeData(mime, Qt.DropAction.MoveAction, -1, -1, board.model.index(0, 0).parent())
+    assert board.proxies["training"].dropMimeData(mime, Qt.DropAction.MoveAction, -1, -1,
+                                                  board.model.index(0, 0).parent())
+    assert lane_names(board, "training") == ["Dani Ceballos"] and lane_names(board, "doubtful") == []
+    assert stored(demo, ceballos.injury_id).status == "training"
+    assert context.undo_stack.undoText() == "Move Ceballos to In training"
+    context.undo_stack.undo()
+    assert lane_names(board, "doubtful") == ["Dani Ceballos"]
+    assert stored(demo, ceballos.injury_id).status == "doubtful"
+    context.undo_stack.redo()
+    assert lane_names(board, "training") == ["Dani Ceballos"]
+
+
+def _drop_on(view, mime: QMimeData) -> tuple[bool, bool]:
+    """Send enter, move and drop to a lane's viewport as a drag from elsewhere would; (entered, dropped)."""
+    viewport = view.viewport()
+    point = QPoint(viewport.width() // 2, viewport.height() - 10)
+    buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(point, Qt.DropAction.MoveAction, mime, buttons, keys)
+    QApplication.sendEvent(viewport, enter)
+    move = QDragMoveEvent(point, Qt.DropAction.MoveAction, mime, buttons, keys)
+    QApplication.sendEvent(viewport, move)
+    if not move.isAccepted():
+        return enter.isAccepted(), False
+    drop = QDropEvent(QPointF(point), Qt.DropAction.MoveAction, mime, buttons, keys)
+    QApplication.sendEvent(viewport, drop)
+    return enter.isAccepted(), drop.isAccepted()
+
+
+def test_drag_events_on_a_lane_move_the_card(board: InjuryBoard, demo: Database) -> None:
+    militao = card(board, "Éder Militão")
+    entered, dropped = _drop_on(board.views["rehab"], injury_mime(militao))
+    assert entered and dropped
+    assert lane_names(board, "rehab") == ["Éder Militão"]
+    assert stored(demo, militao.injury_id).status == "rehab"
+    # Into "back": the injury is over as of the planning date.
+    _drop_on(board.views[RETURNED], injury_mime(card(board, "Éder Militão")))
+    back = stored(demo, militao.injury_id)
+    assert (back.status, back.returned_on) == ("recovered", AS_OF)
+    assert lane_names(board, RETURNED) == ["Éder Militão"]
+
+
+@pytest.mark.parametrize("payload", [
+    None,  # another application's text
+    b"not json",
+    json.dumps({"injury_id": True, "version": 1}).encode(),
+    json.dumps({"injury_id": "7", "version": 1}).encode(),
+    json.dumps({"version": 1}).encode(),
+    b"\xff\xfe",
+])
+def test_foreign_or_malformed_drops_are_refused(board: InjuryBoard, demo: Database, payload) -> None:
+    mime = QMimeData()
+    if payload is None:
+        mime.setText("Éder Militão")
+    else:
+        mime.setData(MIME, payload)
+    before = [(r.injury_id, r.status, r.version) for r in board.model.rows()]
+    entered, dropped = _drop_on(board.views["rehab"], mime)
+    assert not dropped
+    assert not board.proxies["rehab"].dropMimeData(mime, Qt.DropAction.MoveAction, -1, -1,
+                                                   board.model.index(0, 0).parent())
+    assert [(r.injury_id, r.status, r.version) for r in board.model.rows()] == before
+
+
+def test_a_stale_card_is_refused_and_said_so(board: InjuryBoard, context, demo: Database, qtbot) -> None:
+    from db.medical.writes import update_injury
+
+    seen = card(board, "Dani Ceballos")
+    update_injury(demo, seen.injury_id, seen.version, {"chance_of_playing": 75})  # another user, unannounced
+    statuses: list[str] = []
+    context.status.connect(statuses.append)
+    assert board.move_to_lane(seen.injury_id, seen.version + 5, "training") is False  # an old drag
+    assert statuses and "changed" in statuses[-1]
+    messages: list[str] = []
+    context.message.connect(messages.append)
+    assert board.move_to_lane(seen.injury_id, seen.version, "training") is False  # the board's own stale row
+    assert messages and "Someone else changed this injury" in messages[-1]
+    assert stored(demo, seen.injury_id).status == "doubtful"
+    assert context.undo_stack.count() == 0
+
+
+def test_filter_and_menu_moves(board: InjuryBoard, context, demo: Database) -> None:
+    board.filter_edit.setText("knee")
+    shown = {name for lane, _ in LANES for name in lane_names(board, lane)}
+    assert shown == {"Antonio Rüdiger", "Dani Carvajal", "David Alaba", "Éder Militão"}
+    assert board.titles["out"].text().endswith("4")
+    board.filter_edit.clear()
+    alaba = card(board, "David Alaba")
+    assert board.move_to_lane(alaba.injury_id, alaba.version, "match_fit")
+    assert lane_names(board, "match_fit") == ["David Alaba"]
+    assert context.undo_stack.undoText() == "Move Alaba to Match fit"
+
+
+def test_history_shows_injuries_and_cards(board: InjuryBoard) -> None:
+    assert board.open_player(card(board, "Éder Militão").player_id)
+    history = board.history
+    assert "1 injury" in history.title.text()
+    assert history.injuries.rowCount() == 1
+    assert "ACL" in history.injuries.index(0, 0).data()
+    assert board.current_player() == card(board, "Éder Militão").player_id
+    bellingham = card(board, "Jude Bellingham").player_id
+    board.open_player(bellingham)
+    record = [history.record.index(r, 1).data() for r in range(history.record.rowCount())]
+    assert any("rescinded" in text for text in record)
+
+
+def test_depth_follows_a_new_injury(board: InjuryBoard, context, demo: Database) -> None:
+    from sqlmodel import select
+
+    from db.medical.writes import mark_injured
+    from db.squad.models import Player
+
+    with demo.reading() as session:
+        vallejo = session.exec(select(Player).where(Player.name == "Jesús Vallejo")).one().id
+    injury_id = mark_injured(demo, vallejo, {"kind": "Calf strain", "started_on": AS_OF,
+                                             "expected_return_earliest": AS_OF + dt.timedelta(days=10)})
+    from db.changes import INJURY, Change
+
+    context.announce(Change.of(INJURY, {injury_id}))
+    assert board.depth_chips["CB"].text() == "CB: 0 of 4"
+    assert "Jesús Vallejo" in lane_names(board, "out")
