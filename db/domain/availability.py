@@ -24,6 +24,7 @@ import bisect
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from db.i18n import tr, tr_noop, translated
 
@@ -121,6 +122,15 @@ class CompetitionFacts:
     yellow_every: int | None = None
     reset_after: str | None = None
 
+    @cached_property
+    def reset_days(self) -> tuple[dt.date, ...]:
+        """The days of the rounds after which yellows are wiped (worked out once)."""
+        if not self.reset_after:
+            return ()
+        wanted = self.reset_after.casefold()
+        return tuple(day for day, name in zip(self.fixture_days, self.rounds, strict=False)
+                     if name and wanted in name.casefold())
+
 
 @dataclass(frozen=True)
 class Calendar:
@@ -131,10 +141,13 @@ class Calendar:
     competitions: Mapping[int, CompetitionFacts] = field(default_factory=dict)
     seasons: tuple[tuple[int, dt.date, dt.date], ...] = ()  # (id, first day, last day)
     registration_kept: frozenset[tuple[int, int]] = frozenset()
+    _seasons_of: dict[dt.date, int | None] = field(default_factory=dict, compare=False, repr=False)
 
     def season_of(self, day: dt.date) -> int | None:
-        """The season a day falls in."""
-        return next((sid for sid, first, last in self.seasons if first <= day <= last), None)
+        """The season a day falls in (remembered: a squad's answers ask about the same days)."""
+        if day not in self._seasons_of:
+            self._seasons_of[day] = next((sid for sid, first, last in self.seasons if first <= day <= last), None)
+        return self._seasons_of[day]
 
 
 @dataclass(frozen=True)
@@ -148,6 +161,17 @@ class PlayerFacts:
     cards: tuple[CardFact, ...] = ()
     absences: tuple[AbsenceFact, ...] = ()
     registered: frozenset[tuple[int, int]] = frozenset()  # (competition, season)
+
+    @cached_property
+    def yellows(self) -> dict[int, tuple[tuple[dt.date, ...], tuple[int | None, ...]]]:
+        """Per competition, the days of the yellows that count (known on the planning date, not
+        rescinded), sorted, with each one's season: worked out once for all the days asked about."""
+        days: dict[int, list[dt.date]] = {}
+        for card in self.cards:
+            if card.card == "yellow" and not card.rescinded and card.day <= self.calendar.as_of:
+                days.setdefault(card.competition_id, []).append(card.day)
+        return {cid: (tuple(sorted(found)), tuple(self.calendar.season_of(d) for d in sorted(found)))
+                for cid, found in days.items()}
 
 
 @dataclass(frozen=True)
@@ -239,6 +263,37 @@ def _injury_on(injury: InjuryFact, day: dt.date, as_of: dt.date) -> tuple[str, s
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class OwedBan:
+    """A ban not yet served: ``owed`` matches in a competition, ``this_season`` of them in the
+    fixtures left this season, the rest carried into the next."""
+
+    competition_id: int
+    competition: str
+    owed: int
+    this_season: int
+    reason: str
+
+    @property
+    def carried(self) -> int:
+        """Matches owed beyond this season's calendar."""
+        return self.owed - self.this_season
+
+
+def bans_owed(facts: PlayerFacts, day: dt.date) -> list[OwedBan]:
+    """Every ban the player still owes on ``day``, whatever the competition (booking bans included)."""
+    found: list[OwedBan] = []
+    season = facts.calendar.season_of(day)
+    last_day = next((last for sid, _first, last in facts.calendar.seasons if sid == season), None)
+    for competition_id, owed, reason in _bans_owed(facts, day):
+        competition = facts.calendar.competitions.get(competition_id)
+        days = competition.fixture_days if competition else ()
+        left = 0 if last_day is None else bisect.bisect_right(days, last_day) - bisect.bisect_left(days, day)
+        found.append(OwedBan(competition_id, competition.name if competition else "?", owed,
+                             min(owed, max(0, left)), reason))
+    return found
+
+
 def _bans_owed(facts: PlayerFacts, day: dt.date) -> list[tuple[int, int, str]]:
     """(competition, matches still owed on ``day``, reason) for each ban not yet served by then."""
     owed: list[tuple[int, int, str]] = []
@@ -257,19 +312,16 @@ def _bans_owed(facts: PlayerFacts, day: dt.date) -> list[tuple[int, int, str]]:
 def _counted_yellows(facts: PlayerFacts, day: dt.date, competition: CompetitionFacts) -> list[dt.date]:
     """The days of this competition's yellows that still count on ``day`` (same season, after the
     last reset round, known on the planning date), oldest first."""
+    found = facts.yellows.get(competition.id)
+    if found is None:  # most players in most competitions: nothing to count
+        return []
+    days, seasons = found
+    resets = competition.reset_days
+    before = bisect.bisect_left(resets, day)
+    first = bisect.bisect_right(days, resets[before - 1]) if before else 0
+    last = bisect.bisect_left(days, day)
     season = facts.calendar.season_of(day)
-    since = dt.date.min
-    if competition.reset_after:
-        wanted = competition.reset_after.casefold()
-        for fixture_day, round_name in zip(competition.fixture_days, competition.rounds, strict=False):
-            if fixture_day < day and round_name and wanted in round_name.casefold():
-                since = max(since, fixture_day)
-    return sorted(
-        card.day for card in facts.cards
-        if card.competition_id == competition.id and card.card == "yellow" and not card.rescinded
-        and since < card.day < day and card.day <= facts.calendar.as_of
-        and facts.calendar.season_of(card.day) == season
-    )
+    return [days[i] for i in range(first, last) if seasons[i] == season]
 
 
 def _ban_counts(competition: CompetitionFacts, up_to: int) -> list[int]:
@@ -286,7 +338,10 @@ def _ban_counts(competition: CompetitionFacts, up_to: int) -> list[int]:
 def _booking_bans(facts: PlayerFacts, day: dt.date) -> list[BanFact]:
     """One-match bans brought by accumulated yellows, by the competition's rules."""
     bans: list[BanFact] = []
-    for competition in facts.calendar.competitions.values():
+    for competition_id in facts.yellows:
+        competition = facts.calendar.competitions.get(competition_id)
+        if competition is None:
+            continue
         yellows = _counted_yellows(facts, day, competition)
         for count in _ban_counts(competition, len(yellows)):
             bans.append(BanFact(competition.id, yellows[count - 1] + dt.timedelta(days=1), 1,

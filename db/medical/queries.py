@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from sqlmodel import Session, col, select
 
 from db.calendar.queries import FixtureRow, fixtures_of, next_fixture
-from db.domain.availability import Availability, availability_on
+from db.domain.availability import Availability, availability_on, bans_owed
 from db.domain.depth import MINIMUMS_SETTING, DepthLine, DepthPlayer, depth_on, read_minimums
 from db.medical.availability import load_availability_facts
-from db.medical.models import Booking, Injury, Suspension
+from db.medical.models import Absence, Booking, Injury, Suspension
 from db.reference.models import Competition
 from db.reference.queries import get_setting
 from db.squad.models import Player
@@ -82,6 +82,56 @@ def injury_board(session: Session, *, club_id: int, season_id: int, as_of: dt.da
             injury.status, injury.chance_of_playing, injury.certainty, injury.surgery, injury.returned_on,
             injury.medical_notes, days_left, matches_left))
     rows.sort(key=lambda r: (r.expected_return_earliest or dt.date.max, r.name))
+    return rows
+
+
+ABSENCE_HORIZON_DAYS = 14  # absences starting within two weeks show on the board already
+
+
+@dataclass(frozen=True, slots=True)
+class AwayRow:
+    """A fit player who still cannot (or soon cannot) play: a ban owed, or days away."""
+
+    key: tuple[str, int, int, str]  # (what, player, competition or absence id, reason): stable across reads
+    what: str  # "ban" or the absence's kind
+    player_id: int
+    name: str
+    shirt_number: int | None
+    reason: str
+    competition: str | None = None
+    owed: int = 0
+    this_season: int = 0
+    starts_on: dt.date | None = None
+    ends_on: dt.date | None = None
+
+    @property
+    def carried(self) -> int:
+        """Matches of a ban owed beyond this season."""
+        return self.owed - self.this_season
+
+
+def away_board(session: Session, *, club_id: int, season_id: int, as_of: dt.date) -> list[AwayRow]:
+    """Bans the squad still owes on the planning date (where each is served, and what carries into
+    next season) and absences now or within two weeks."""
+    squad = {row.player_id: row for row in squad_rows(session, club_id=club_id, season_id=season_id, as_of=as_of)}
+    if not squad:
+        return []
+    facts = load_availability_facts(session, list(squad), [as_of], as_of=as_of, club_id=club_id)
+    rows: list[AwayRow] = []
+    for player_id, member in squad.items():
+        for ban in bans_owed(facts.of(player_id), as_of):
+            rows.append(AwayRow(("ban", player_id, ban.competition_id, ban.reason), "ban", player_id, member.name,
+                                member.shirt_number, ban.reason, ban.competition, ban.owed, ban.this_season))
+    horizon = as_of + dt.timedelta(days=ABSENCE_HORIZON_DAYS)
+    absences = select(Absence).where(col(Absence.player_id).in_(list(squad)), col(Absence.ends_on) >= as_of,
+                                     col(Absence.starts_on) <= horizon)
+    for absence in session.exec(absences):
+        assert absence.id is not None
+        member = squad[absence.player_id]
+        rows.append(AwayRow((absence.kind, absence.player_id, absence.id, ""), absence.kind, absence.player_id,
+                            member.name, member.shirt_number, absence.reason or "", starts_on=absence.starts_on,
+                            ends_on=absence.ends_on))
+    rows.sort(key=lambda r: (r.what != "ban", -r.owed, r.ends_on or dt.date.max, r.name))
     return rows
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
@@ -9,10 +11,11 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from db.domain.availability import day_text, window_text
 from db.medical.queries import InjuryRow
 from desktop.common.formatting import last_name
-from desktop.common.roles import RowRole
 from desktop.theme import colour
 
 CARD_HEIGHT = 84
+#: A ``Card`` describing an item of a board lane (the delegate paints only that).
+CardRole = int(Qt.ItemDataRole.UserRole) + 10
 _ACCENTS = {"out": "status_out", "assessment": "status_out", "rehab": "status_out", "doubtful": "status_doubt",
             "precautionary": "status_doubt", "training": "status_doubt", "match_fit": "status_back",
             "recovered": "status_back"}
@@ -42,15 +45,38 @@ def return_text(row: InjuryRow) -> str:
     return " · ".join(part for part in (window_line(row), matches_text(row)) if part)
 
 
+@dataclass(frozen=True, slots=True)
+class Card:
+    """What a card shows: an accent (a palette name), a bold title, a line, then small muted lines."""
+
+    accent: str
+    title: str
+    lines: tuple[str, ...]
+
+
+def injury_card(row: InjuryRow) -> Card:
+    """An injury's card: who, what, when back, and what it costs."""
+    # Staff talk in surnames; the full name, injury and notes are in the tooltip.
+    title = (f"{row.shirt_number}  " if row.shirt_number is not None else "") + last_name(row.name)
+    details = [matches_text(row)]
+    if row.chance_of_playing is not None:
+        details.append(f"{row.chance_of_playing}%")
+    if row.surgery:
+        details.append("✚")
+    details.append(row.body_part or "")
+    return Card(_ACCENTS.get(row.status, "status_muted"), title,
+                (row.kind, window_line(row), " · ".join(d for d in details if d)))
+
+
 class CardDelegate(QStyledItemDelegate):
-    """Paints each injury as a small card with an accent for its lane's seriousness."""
+    """Paints each item's ``CardRole`` as a small card with an accent for its seriousness."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
-        return QSize(140, CARD_HEIGHT)
+        return QSize(120, CARD_HEIGHT)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
-        row = index.data(RowRole)
-        if not isinstance(row, InjuryRow):
+        card_data = index.data(CardRole)
+        if not isinstance(card_data, Card):
             return
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -60,7 +86,7 @@ class CardDelegate(QStyledItemDelegate):
         painter.setBrush(colour("card"))
         painter.drawRoundedRect(card, 5, 5)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(colour(_ACCENTS.get(row.status, "status_muted")))
+        painter.setBrush(colour(card_data.accent))
         painter.drawRoundedRect(QRect(card.left(), card.top(), 5, card.height()), 2, 2)
         text_area = card.adjusted(11, 5, -6, -4)
         base = QFont(option.font)
@@ -68,16 +94,9 @@ class CardDelegate(QStyledItemDelegate):
         bold.setBold(True)
         small = QFont(base)
         small.setPointSizeF(max(7.0, base.pointSizeF() - 1))
-        # Staff talk in surnames; the full name, injury and notes are in the tooltip.
-        name = (f"{row.shirt_number}  " if row.shirt_number is not None else "") + last_name(row.name)
-        details = [matches_text(row)]
-        if row.chance_of_playing is not None:
-            details.append(f"{row.chance_of_playing}%")
-        if row.surgery:
-            details.append("✚")
-        details.append(row.body_part or "")
-        lines = [(bold, name, "text"), (base, row.kind, "text"), (small, window_line(row), "muted"),
-                 (small, " · ".join(d for d in details if d), "muted")]
+        lines = [(bold, card_data.title, "text")]
+        for number, text in enumerate(card_data.lines):
+            lines.append((base, text, "text") if number == 0 else (small, text, "muted"))
         y = text_area.top()
         for font, text, tone in lines:
             metrics = QFontMetrics(font)

@@ -24,7 +24,7 @@ LANES: tuple[tuple[str, str], ...] = (
     ("rehab", QT_TRANSLATE_NOOP("InjuryBoard", "Rehab")),
     ("training", QT_TRANSLATE_NOOP("InjuryBoard", "In training")),
     ("match_fit", QT_TRANSLATE_NOOP("InjuryBoard", "Match fit")),
-    (RETURNED, QT_TRANSLATE_NOOP("InjuryBoard", "Back (2 weeks)")),
+    (RETURNED, QT_TRANSLATE_NOOP("InjuryBoard", "Back")),
 )
 
 
@@ -63,6 +63,14 @@ class LaneProxy(RowFilterProxy):
 class LaneView(QListView):
     """A lane's list of cards; an empty lane says what it is for."""
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._empty_text = self.tr("Drop a card here")
+
+    def set_empty_text(self, text: str) -> None:
+        """What an empty lane says."""
+        self._empty_text = text
+
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         model = self.model()
@@ -71,4 +79,4 @@ class LaneView(QListView):
             painter.setPen(colour("muted"))
             painter.drawText(self.viewport().rect().adjusted(8, 16, -8, -8),
                              int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
-                             self.tr("Drop a card here"))
+                             self._empty_text)

@@ -16,6 +16,7 @@ from db.medical.queries import InjuryRow, injury_board
 from desktop.common.columns import Column
 from desktop.common.row_model import TOOLTIP, CachedRowsModel
 from desktop.i18n import QT_TRANSLATE_NOOP
+from desktop.injuries.card_delegate import CardRole, injury_card, return_text
 
 MIME = "application/x-dugout-injury"
 HEADER_CONTEXT = "InjuryColumns"
@@ -49,8 +50,6 @@ def read_injury_mime(mime: QMimeData | None) -> tuple[int, int] | None:
 
 def card_tooltip(row: InjuryRow) -> str:
     """Everything the card elides: the injury in full, the window, how sure, the notes."""
-    from desktop.injuries.card_delegate import return_text
-
     lines = [row.name, row.kind + (f" ({row.body_part})" if row.body_part else "")]
     since = QCoreApplication.translate("InjuryCard", "Since {day}").format(day=day_text(row.started_on))
     lines.append(f"{since}; {return_text(row)}")
@@ -94,6 +93,8 @@ class InjuryBoardModel(CachedRowsModel[InjuryRow]):
     def extra_data(self, row: InjuryRow, column: int, role: int) -> Any:
         if role == TOOLTIP:
             return card_tooltip(row)
+        if role == CardRole:
+            return injury_card(row)
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:

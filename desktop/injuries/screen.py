@@ -35,7 +35,8 @@ if TYPE_CHECKING:
     from db.changes import Change
     from desktop.context import AppContext
 
-LANE_MIN_WIDTH = 136
+LANE_MIN_WIDTH = 136  # a lane with cards; an empty one gives way (the drop target stays)
+EMPTY_LANE_MIN_WIDTH = 84
 
 
 class InjuryBoard(ScreenWidget):
@@ -97,6 +98,8 @@ class InjuryBoard(ScreenWidget):
         lanes = QWidget()
         lanes.setObjectName("lanes")
         row = QHBoxLayout(lanes)
+        self.lane_row = row
+        self.lane_columns: list[QWidget] = []
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(6)
         for lane, title in LANES:
@@ -120,6 +123,8 @@ class InjuryBoard(ScreenWidget):
             view.activated.connect(self._edit)
             label = QLabel()
             label.setObjectName(f"laneTitle_{lane}")
+            if lane == RETURNED:
+                label.setToolTip(self.tr("Back within the last two weeks"))
             column = QWidget()
             column.setObjectName("lane")
             column.setMinimumWidth(LANE_MIN_WIDTH)
@@ -128,7 +133,11 @@ class InjuryBoard(ScreenWidget):
             inner.addWidget(label)
             inner.addWidget(view, 1)
             row.addWidget(column, 1)
+            self.lane_columns.append(column)
             self.proxies[lane], self.views[lane], self.titles[lane] = proxy, view, label
+        away = self._build_away_lane()
+        row.addWidget(away, 1)
+        self.lane_columns.append(away)
         self.filter_edit.textChanged.connect(self._filter)
         scroller = QScrollArea()
         scroller.setObjectName("laneScroller")
@@ -151,8 +160,45 @@ class InjuryBoard(ScreenWidget):
         layout.addLayout(depth_row)
         layout.addWidget(splitter, 1)
 
+    def _build_away_lane(self) -> QWidget:
+        """Bans owed and absences: not an injury's phase, so nothing is dropped here."""
+        from desktop.common.row_filter import RowFilterProxy
+        from desktop.injuries.away import AWAY_TITLE, AwayModel
+
+        self.away_model = AwayModel(self.context, self)
+        self.away_proxy = RowFilterProxy(self)
+        self.away_proxy.setSourceModel(self.away_model)
+        self.away_view = LaneView()
+        self.away_view.setObjectName("lane_away")
+        self.away_view.setAccessibleName(self.tr(AWAY_TITLE))
+        self.away_view.setModel(self.away_proxy)
+        self.away_view.setItemDelegate(CardDelegate(self.away_view))
+        self.away_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.away_view.setDragDropMode(QAbstractItemView.DragDropMode.NoDragDrop)
+        self.away_view.setAcceptDrops(False)
+        self.away_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.away_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.away_view.customContextMenuRequested.connect(lambda point: self._card_menu(self.away_view, point))
+        self.away_view.clicked.connect(self._select)
+        self.away_view.set_empty_text(self.tr("No bans or absences"))
+        self.away_title = QLabel()
+        self.away_title.setObjectName("laneTitle_away")
+        self.away_title.setToolTip(self.tr("Bans still owed, and absences now or within two weeks"))
+        column = QWidget()
+        column.setObjectName("lane")
+        column.setMinimumWidth(LANE_MIN_WIDTH)
+        inner = QVBoxLayout(column)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(self.away_title)
+        inner.addWidget(self.away_view, 1)
+        self.away_model.reload()
+        self.watch(self.away_model)
+        for signal in (self.away_model.modelReset, self.away_model.rowsInserted, self.away_model.rowsRemoved):
+            signal.connect(self._update_titles)
+        return column
+
     def _filter(self, text: str) -> None:
-        for proxy in self.proxies.values():
+        for proxy in (*self.proxies.values(), self.away_proxy):
             proxy.set_text(text)
         self._update_titles()
 
@@ -160,6 +206,16 @@ class InjuryBoard(ScreenWidget):
         for lane, title in LANES:
             count = self.proxies[lane].rowCount()
             self.titles[lane].setText(f"<b>{html.escape(self.tr(title))}</b>  {count}")
+        if not hasattr(self, "away_title"):
+            return  # still building
+        from desktop.injuries.away import AWAY_TITLE
+
+        self.away_title.setText(f"<b>{html.escape(self.tr(AWAY_TITLE))}</b>  {self.away_proxy.rowCount()}")
+        # Lanes with cards get the room; empty ones stay narrow drop targets.
+        counts = [self.proxies[lane].rowCount() for lane, _ in LANES] + [self.away_proxy.rowCount()]
+        for position, (column, count) in enumerate(zip(self.lane_columns, counts, strict=True)):
+            self.lane_row.setStretch(position, 2 if count else 1)
+            column.setMinimumWidth(LANE_MIN_WIDTH if count else EMPTY_LANE_MIN_WIDTH)
 
     # --- depth for the next match -----------------------------------------------------------------
     def _on_change(self, change: Change) -> None:
@@ -249,28 +305,34 @@ class InjuryBoard(ScreenWidget):
     def _card_menu(self, view: QListView, point: QPoint) -> None:
         index = view.indexAt(point)
         row = index.data(RowRole) if index.isValid() else None
-        if not isinstance(row, InjuryRow):
+        if row is None:
             return
         menu = QMenu(self)
         menu.setObjectName("cardMenu")
-        move = menu.addMenu(self.tr("Move to"))
-        for lane, title in LANES:
-            action = QAction(self.tr(title), move)
-            action.setEnabled(lane != row.lane)
-            action.triggered.connect(lambda _=False, lane=lane: self.move_to_lane(row.injury_id, row.version, lane))
-            move.addAction(action)
-        menu.addAction(self.tr("Change…"), lambda: self._edit_row(row))
+        if isinstance(row, InjuryRow):
+            move = menu.addMenu(self.tr("Move to"))
+            for lane, title in LANES:
+                action = QAction(self.tr(title), move)
+                action.setEnabled(lane != row.lane)
+                action.triggered.connect(
+                    lambda _=False, lane=lane: self.move_to_lane(row.injury_id, row.version, lane))
+                move.addAction(action)
+            if row.lane != RETURNED:
+                menu.addAction(self.tr("Back today (resolve)"),
+                               lambda: self.move_to_lane(row.injury_id, row.version, RETURNED))
+            menu.addAction(self.tr("Change…"), lambda: self._edit_row(row))
         menu.addAction(self.tr("Record a ban…"), lambda: self.run_player_action("record_ban", row.player_id))
         menu.addAction(self.tr("Player card"), lambda: self.context.open_player(row.player_id))
         menu.popup(view.viewport().mapToGlobal(point))
 
     def _select(self, index: QModelIndex) -> None:
         row = index.data(RowRole)
-        if isinstance(row, InjuryRow):
-            for view in self.views.values():  # one selection across lanes
-                if view.model() is not index.model():
-                    view.clearSelection()
-            self.history.show_player(row.player_id, row.name)
+        if row is None:
+            return
+        for view in (*self.views.values(), self.away_view):  # one selection across lanes
+            if view.model() is not index.model():
+                view.clearSelection()
+        self.history.show_player(row.player_id, row.name)
 
     def _edit(self, index: QModelIndex) -> None:
         row = index.data(RowRole)
@@ -306,12 +368,10 @@ class InjuryBoard(ScreenWidget):
         return True
 
     def current_player(self) -> int | None:
-        for view in self.views.values():
+        for view in (*self.views.values(), self.away_view):
             index = view.currentIndex()
             if index.isValid() and view.selectionModel().isSelected(index):
-                row = index.data(RowRole)
-                if isinstance(row, InjuryRow):
-                    return row.player_id
+                return int(index.data(RowRole).player_id)
         return self.history.player_id
 
     def run_player_action(self, action: str, player_id: int | None) -> None:

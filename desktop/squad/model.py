@@ -115,9 +115,9 @@ class SquadTableModel(CachedRowsModel[SquadRow]):
         return texts
 
     def status_text(self, verdict: Availability) -> str:
-        """"Injured", "Doubtful (50%)", blank for an available player."""
+        """"Injured", "Doubtful (50%)"; for an available player a warning, if any, or nothing."""
         if verdict.status == AVAILABLE:
-            return ""
+            return verdict.notes[0] if verdict.notes else ""  # "1 yellow from a ban in LaLiga"
         text = status_label(verdict.status)
         return f"{text} ({verdict.chance}%)" if verdict.chance is not None else text
 

@@ -21,6 +21,7 @@ from db.domain.availability import (
     InjuryFact,
     PlayerFacts,
     availability_on,
+    bans_owed,
     window_text,
 )
 
@@ -104,6 +105,22 @@ def test_a_ban_is_served_in_its_own_competition_and_carried_on() -> None:
     assert next_season.status == SUSPENDED and next_season.reason.endswith("owes 1 LaLiga match")
     free_day = availability_on(rudiger, D(2025, 5, 6))  # no fixture, no competition: told as a note
     assert free_day.status == AVAILABLE and "owes 5 LaLiga matches" in free_day.notes[0]
+
+
+def test_bans_owed_split_between_this_season_and_the_next() -> None:
+    rudiger = player(bans=(BanFact(LIGA, D(2025, 4, 27), 6, "Red card in the Copa final"),
+                           BanFact(COPA, D(2025, 4, 27), 2, "Red card in the Copa final")))
+    owed = {ban.competition: ban for ban in bans_owed(rudiger, AS_OF)}
+    # Five LaLiga fixtures are left this season (4 May to 24 May): one match carries into 2025/26.
+    assert (owed["LaLiga"].owed, owed["LaLiga"].this_season, owed["LaLiga"].carried) == (6, 5, 1)
+    # The Copa final was the last Copa match: both are owed to next season's Copa.
+    assert (owed["Copa del Rey"].owed, owed["Copa del Rey"].this_season, owed["Copa del Rey"].carried) == (2, 0, 2)
+    later = {ban.competition: ban.owed for ban in bans_owed(rudiger, D(2025, 5, 12))}
+    assert later["LaLiga"] == 4  # served on 4 and 11 May
+    five = tuple(CardFact(LIGA, d, "yellow") for d in (D(2024, 9, 1), D(2024, 10, 1), D(2024, 11, 1),
+                                                        D(2025, 4, 20), D(2025, 4, 23)))
+    assert [(b.competition, b.owed) for b in bans_owed(player(cards=five), AS_OF)] == [("LaLiga", 1)]
+    assert bans_owed(player(), AS_OF) == []
 
 
 def test_bookings_bring_bans_by_the_competitions_rules() -> None:

@@ -7,11 +7,12 @@ from collections.abc import Iterator
 
 import pytest
 
-from db.changes import SUSPENSION
+from db.changes import ABSENCE, SUSPENSION
 from db.domain.availability import INJURED, PRECAUTIONARY, SUSPENDED
 from db.engine import Database
 from db.medical.queries import (
     RETURNED,
+    away_board,
     discipline,
     injury_board,
     injury_history,
@@ -132,3 +133,18 @@ def test_no_fixture_ahead_answers_for_the_planning_date(demo: Database) -> None:
     with demo.reading() as session:
         found = next_match_availability(session, club_id=club, as_of=late, player_ids=[players["Kylian Mbappé"]])
     assert found.fixture is None and found.day == late
+
+
+def test_away_board_lists_bans_owed_and_absences(demo: Database) -> None:
+    club, season, players = _ids(demo)
+    record(demo, ABSENCE, player_id=players["Luka Modrić"],
+           values={"kind": "international", "starts_on": AS_OF + dt.timedelta(days=10),
+                   "ends_on": AS_OF + dt.timedelta(days=16), "reason": "Croatia"})
+    record(demo, ABSENCE, player_id=players["Arda Güler"],
+           values={"kind": "personal", "starts_on": AS_OF + dt.timedelta(days=20), "ends_on": AS_OF + dt.timedelta(days=22)})
+    with demo.reading() as session:
+        rows = away_board(session, club_id=club, season_id=season, as_of=AS_OF)
+    bans = {(r.name, r.competition): (r.owed, r.this_season, r.carried) for r in rows if r.what == "ban"}
+    assert bans == {("Antonio Rüdiger", "LaLiga"): (6, 5, 1), ("Lucas Vázquez", "Copa del Rey"): (2, 0, 2)}
+    away = [(r.name, r.what, r.reason) for r in rows if r.what != "ban"]
+    assert away == [("Luka Modrić", "international", "Croatia")]  # Güler's is beyond two weeks

@@ -214,3 +214,26 @@ def test_depth_follows_a_new_injury(board: InjuryBoard, context, demo: Database)
     context.announce(Change.of(INJURY, {injury_id}))
     assert board.depth_chips["CB"].text() == "CB: 0 of 4"
     assert "Jesús Vallejo" in lane_names(board, "out")
+
+
+def test_bans_and_absences_have_their_own_lane(board: InjuryBoard, context, demo: Database) -> None:
+    from desktop.injuries.card_delegate import CardRole
+    from desktop.injuries.dialogs import AbsenceDialog
+
+    proxy = board.away_proxy
+    cards = {proxy.index(r, 0).data(RowRole).name: proxy.index(r, 0).data(CardRole) for r in range(proxy.rowCount())}
+    assert cards["Antonio Rüdiger"].lines[:2] == ("Owes 6 LaLiga matches", "5 this season, 1 next")
+    assert cards["Lucas Vázquez"].lines[:2] == ("Owes 2 Copa del Rey matches", "all next season")
+    assert board.away_title.text().endswith("2")
+    # Nothing is dropped on it: a ban is not an injury's phase.
+    assert not board.away_view.acceptDrops()
+    _drop_on(board.away_view, injury_mime(card(board, "Dani Ceballos")))
+    assert lane_names(board, "doubtful") == ["Dani Ceballos"] and context.undo_stack.count() == 0
+    dialog = AbsenceDialog(context, None, parent=board)
+    dialog.player.setCurrentIndex(dialog.player.findText("10  Luka Modrić"))
+    dialog.reason.setText("Croatia")
+    dialog.accept()
+    names = [proxy.index(r, 0).data(RowRole).name for r in range(proxy.rowCount())]
+    assert "Luka Modrić" in names and board.away_title.text().endswith("3")
+    context.undo_stack.undo()
+    assert "Luka Modrić" not in [proxy.index(r, 0).data(RowRole).name for r in range(proxy.rowCount())]
