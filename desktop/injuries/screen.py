@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from desktop.context import AppContext
 
 LANE_MIN_WIDTH = 136  # a lane with cards; an empty one gives way (the drop target stays)
-EMPTY_LANE_MIN_WIDTH = 84
+EMPTY_LANE_MIN_WIDTH = 100
 
 
 class InjuryBoard(ScreenWidget):
