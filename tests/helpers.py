@@ -52,6 +52,20 @@ def build_squad(database: Database) -> tuple[int, int]:
     return club_season
 
 
+def squad_ids(database: Database, as_of: dt.date = AS_OF) -> tuple[int, int, dict[str, int]]:
+    """Our club's and season's ids, and the squad's player ids by name."""
+    from db.reference.queries import our_club_and_season
+    from db.squad.queries import squad_rows
+
+    with database.reading() as session:
+        found = our_club_and_season(session)
+        assert found is not None
+        club, season = found
+        assert club.id is not None and season.id is not None
+        rows = squad_rows(session, club_id=club.id, season_id=season.id, as_of=as_of)
+    return club.id, season.id, {row.name: row.player_id for row in rows}
+
+
 def make_context(database: Database, settings: QSettings) -> AppContext:
     """A context on the test database (club and season from its settings), planning on ``AS_OF``."""
     context = AppContext(settings)

@@ -74,6 +74,11 @@ class CachedRowsModel(QAbstractTableModel, Generic[R]):
         """Whether there is anything to show (a database is open, with what this model needs)."""
         return self.context.database is not None
 
+    def has_squad(self) -> bool:
+        """Whether a database with our club and season is open (what squad-wide models need)."""
+        c = self.context
+        return c.database is not None and c.club_id is not None and c.season_id is not None
+
     def fetch(self, keys: list[Any] | None) -> list[R]:
         """Read the rows with these keys (all rows for None) in one short read session."""
         raise NotImplementedError

@@ -74,8 +74,7 @@ class AwayModel(CachedRowsModel[AwayRow]):
     kinds = frozenset({SUSPENSION, BOOKING, ABSENCE, FIXTURE, PLAYER, MEMBERSHIP})
 
     def can_load(self) -> bool:
-        c = self.context
-        return c.database is not None and c.club_id is not None and c.season_id is not None
+        return self.has_squad()
 
     def fetch(self, keys: list[Any] | None) -> list[AwayRow]:
         c = self.context

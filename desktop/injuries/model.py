@@ -74,8 +74,7 @@ class InjuryBoardModel(CachedRowsModel[InjuryRow]):
     kinds = frozenset({INJURY, PLAYER, MEMBERSHIP, FIXTURE, BOOKING, SUSPENSION, ABSENCE})
 
     def can_load(self) -> bool:
-        c = self.context
-        return c.database is not None and c.club_id is not None and c.season_id is not None
+        return self.has_squad()
 
     def fetch(self, keys: list[Any] | None) -> list[InjuryRow]:
         c = self.context

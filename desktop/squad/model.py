@@ -49,11 +49,6 @@ class SquadTableModel(CachedRowsModel[SquadRow]):
         self.next_fixture: FixtureRow | None = None
         super().__init__(*args, **kwargs)
 
-    def has_squad(self) -> bool:
-        """Whether a database with a club and season is open."""
-        c = self.context
-        return c.database is not None and c.club_id is not None and c.season_id is not None
-
     def can_load(self) -> bool:
         return self.has_squad()
 

@@ -18,8 +18,7 @@ from db.medical.availability import load_availability_facts
 from db.medical.writes import create_absence, create_injury, create_suspension
 from db.opening import open_database
 from db.reference.models import Competition
-from db.reference.queries import our_club_and_season
-from db.squad.queries import squad_rows
+from tests.helpers import squad_ids
 
 AS_OF = dt.date(2025, 5, 2)
 
@@ -32,13 +31,8 @@ def demo(demo_shared: str) -> Iterator[Database]:
 
 
 def _squad(database: Database) -> tuple[int, dict[str, int]]:
-    with database.reading() as session:
-        found = our_club_and_season(session)
-        assert found is not None
-        club, season = found
-        assert club.id is not None and season.id is not None
-        rows = squad_rows(session, club_id=club.id, season_id=season.id, as_of=AS_OF)
-    return club.id, {row.name: row.player_id for row in rows}
+    club_id, _season_id, players = squad_ids(database, AS_OF)
+    return club_id, players
 
 
 def test_the_demo_on_2_may_for_celta_at_home(demo: Database) -> None:

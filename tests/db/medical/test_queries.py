@@ -23,8 +23,7 @@ from db.medical.queries import (
 from db.medical.writes import mark_injured, record, update_injury
 from db.opening import open_database
 from db.reference.models import Competition
-from db.reference.queries import our_club_and_season
-from db.squad.queries import squad_rows
+from tests.helpers import squad_ids
 
 AS_OF = dt.date(2025, 5, 2)
 
@@ -36,18 +35,8 @@ def demo(demo_target: str) -> Iterator[Database]:
     database.close()
 
 
-def _ids(database: Database) -> tuple[int, int, dict[str, int]]:
-    with database.reading() as session:
-        found = our_club_and_season(session)
-        assert found is not None
-        club, season = found
-        assert club.id is not None and season.id is not None
-        rows = squad_rows(session, club_id=club.id, season_id=season.id, as_of=AS_OF)
-    return club.id, season.id, {row.name: row.player_id for row in rows}
-
-
 def test_board_lanes_and_what_is_left_to_miss(demo: Database) -> None:
-    club, season, _players = _ids(demo)
+    club, season, _players = squad_ids(demo)
     with demo.reading() as session:
         rows = {row.name: row for row in injury_board(session, club_id=club, season_id=season, as_of=AS_OF)}
     assert rows["Éder Militão"].lane == "out" and rows["Éder Militão"].surgery
@@ -60,7 +49,7 @@ def test_board_lanes_and_what_is_left_to_miss(demo: Database) -> None:
 
 
 def test_a_return_stays_on_the_board_for_two_weeks(demo: Database) -> None:
-    club, season, _players = _ids(demo)
+    club, season, _players = squad_ids(demo)
     with demo.reading() as session:
         ceballos = next(r for r in injury_board(session, club_id=club, season_id=season, as_of=AS_OF)
                         if r.name == "Dani Ceballos")
@@ -75,7 +64,7 @@ def test_a_return_stays_on_the_board_for_two_weeks(demo: Database) -> None:
 
 
 def test_history_counts_days_and_matches_missed(demo: Database) -> None:
-    club, _season, players = _ids(demo)
+    club, _season, players = squad_ids(demo)
     earlier = mark_injured(demo, players["Federico Valverde"], {
         "kind": "Hamstring strain", "started_on": dt.date(2025, 3, 1),
         "expected_return_earliest": dt.date(2025, 3, 20)})
@@ -94,7 +83,7 @@ def test_history_counts_days_and_matches_missed(demo: Database) -> None:
 
 
 def test_discipline_lists_cards_and_bans(demo: Database) -> None:
-    _club, _season, players = _ids(demo)
+    _club, _season, players = squad_ids(demo)
     with demo.reading() as session:
         bellingham = discipline(session, player_id=players["Jude Bellingham"])
         rudiger = discipline(session, player_id=players["Antonio Rüdiger"])
@@ -103,7 +92,7 @@ def test_discipline_lists_cards_and_bans(demo: Database) -> None:
 
 
 def test_next_match_availability_and_depth(demo: Database) -> None:
-    club, season, players = _ids(demo)
+    club, season, players = squad_ids(demo)
     with demo.reading() as session:
         found = next_match_availability(session, club_id=club, as_of=AS_OF, player_ids=list(players.values()))
         assert found.fixture is not None and found.fixture.opponent == "Celta" and found.day == dt.date(2025, 5, 4)
@@ -128,7 +117,7 @@ def test_next_match_availability_and_depth(demo: Database) -> None:
 
 
 def test_no_fixture_ahead_answers_for_the_planning_date(demo: Database) -> None:
-    club, _season, players = _ids(demo)
+    club, _season, players = squad_ids(demo)
     late = dt.date(2026, 12, 1)
     with demo.reading() as session:
         found = next_match_availability(session, club_id=club, as_of=late, player_ids=[players["Kylian Mbappé"]])
@@ -136,7 +125,7 @@ def test_no_fixture_ahead_answers_for_the_planning_date(demo: Database) -> None:
 
 
 def test_away_board_lists_bans_owed_and_absences(demo: Database) -> None:
-    club, season, players = _ids(demo)
+    club, season, players = squad_ids(demo)
     record(demo, ABSENCE, player_id=players["Luka Modrić"],
            values={"kind": "international", "starts_on": AS_OF + dt.timedelta(days=10),
                    "ends_on": AS_OF + dt.timedelta(days=16), "reason": "Croatia"})
