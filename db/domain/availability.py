@@ -88,6 +88,7 @@ class BanFact:
     starts_on: dt.date
     matches: int
     reason: str
+    key: str = ""  # what it comes from ("suspension:7", "bookings:1:2025-05-05"): stable across reads
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,12 +125,14 @@ class CompetitionFacts:
 
     @cached_property
     def reset_days(self) -> tuple[dt.date, ...]:
-        """The days of the rounds after which yellows are wiped (worked out once)."""
+        """The days after which yellows are wiped: the last match of each run of the reset round
+        (a two-legged quarter-final wipes after its second leg). ``fixture_days`` are sorted."""
         if not self.reset_after:
             return ()
         wanted = self.reset_after.casefold()
-        return tuple(day for day, name in zip(self.fixture_days, self.rounds, strict=False)
-                     if name and wanted in name.casefold())
+        marks = [bool(name and wanted in name.casefold()) for name in self.rounds]
+        return tuple(day for i, day in enumerate(self.fixture_days)
+                     if i < len(marks) and marks[i] and (i + 1 == len(marks) or not marks[i + 1]))
 
 
 @dataclass(frozen=True)
@@ -173,6 +176,26 @@ class PlayerFacts:
         return {cid: (tuple(sorted(found)), tuple(self.calendar.season_of(d) for d in sorted(found)))
                 for cid, found in days.items()}
 
+    @cached_property
+    def booking_bans(self) -> tuple[BanFact, ...]:
+        """One-match bans brought by accumulated yellows, by each competition's rules: counted per
+        cycle (a season, cut by the reset rounds), served from the day after the card that brought
+        it, in the fixtures that follow, this season or the next."""
+        bans: list[BanFact] = []
+        for competition_id, (days, seasons) in self.yellows.items():
+            competition = self.calendar.competitions.get(competition_id)
+            if competition is None or not competition.yellow_threshold:
+                continue
+            cycles: dict[tuple[int | None, int], list[dt.date]] = {}
+            for day, season in zip(days, seasons, strict=True):
+                cycles.setdefault((season, bisect.bisect_left(competition.reset_days, day)), []).append(day)
+            for yellows in cycles.values():
+                for count in _ban_counts(competition, len(yellows)):
+                    start = yellows[count - 1] + dt.timedelta(days=1)
+                    bans.append(BanFact(competition_id, start, 1, tr("{n} bookings", n=count),
+                                        f"bookings:{competition_id}:{start.isoformat()}"))
+        return tuple(bans)
+
 
 @dataclass(frozen=True)
 class Availability:
@@ -210,7 +233,7 @@ def availability_on(facts: PlayerFacts, day: dt.date, competition: int | None = 
                 else tr("{reason}: owes {n} {name} matches", reason=reason, n=owed, name=name))
         if competition == competition_id:
             found.append((SUSPENDED, text, None))
-        elif competition is None:  # a day without a match: each competition's ban is told
+        else:  # another competition's ban (or a day without a match): told, not counted
             notes.append(text)
     for competition_id in ([competition] if competition is not None else list(facts.calendar.competitions)):
         if _one_booking_from_a_ban(facts, day, competition_id):
@@ -223,9 +246,17 @@ def availability_on(facts: PlayerFacts, day: dt.date, competition: int | None = 
             found.append((UNAVAILABLE, tr("not registered for {name}", name=name), None))
     if not found:
         return Availability(AVAILABLE, "", None, tuple(notes))
-    found.sort(key=lambda verdict: _SEVERITY[verdict[0]], reverse=True)
+    found.sort(key=_worst_first, reverse=True)
     status, reason, chance = found[0]
     return Availability(status, reason, chance, tuple(v[1] for v in found[1:]) + tuple(notes))
+
+
+def _worst_first(verdict: tuple[str, str, int | None]) -> tuple[int, int]:
+    """Sort key, higher is worse: by status, but a doubt and a precaution by their chance alone
+    (doubtful at 25 % is worse than resting at 75 %)."""
+    status, _reason, chance = verdict
+    tier = _SEVERITY[DOUBTFUL] if status in (DOUBTFUL, PRECAUTIONARY) else _SEVERITY[status]
+    return tier, -(chance if chance is not None else 100)
 
 
 def _injury_on(injury: InjuryFact, day: dt.date, as_of: dt.date) -> tuple[str, str, int | None] | None:
@@ -257,6 +288,8 @@ def _injury_on(injury: InjuryFact, day: dt.date, as_of: dt.date) -> tuple[str, s
         return INJURED, tr("{kind}, no return date yet", kind=injury.kind), None
     if injury.earliest is not None and day < injury.earliest:
         return INJURED, tr("{kind}, expected back {w}", kind=injury.kind, w=window), None
+    if injury.earliest is None and injury.latest is not None and day < injury.latest:
+        return INJURED, tr("{kind}, expected back {w}", kind=injury.kind, w=window), None  # "by 1 Dec"
     if injury.latest is None or day <= injury.latest:
         return (DOUBTFUL, tr("{kind}: may be back ({w})", kind=injury.kind, w=window),
                 injury.chance if injury.chance is not None else DEFAULT_CHANCE["window"])
@@ -273,6 +306,7 @@ class OwedBan:
     owed: int
     this_season: int
     reason: str
+    key: str = ""
 
     @property
     def carried(self) -> int:
@@ -285,28 +319,36 @@ def bans_owed(facts: PlayerFacts, day: dt.date) -> list[OwedBan]:
     found: list[OwedBan] = []
     season = facts.calendar.season_of(day)
     last_day = next((last for sid, _first, last in facts.calendar.seasons if sid == season), None)
-    for competition_id, owed, reason in _bans_owed(facts, day):
-        competition = facts.calendar.competitions.get(competition_id)
+    for ban, owed in _unserved(facts, day):
+        competition = facts.calendar.competitions.get(ban.competition_id)
         days = competition.fixture_days if competition else ()
         left = 0 if last_day is None else bisect.bisect_right(days, last_day) - bisect.bisect_left(days, day)
-        found.append(OwedBan(competition_id, competition.name if competition else "?", owed,
-                             min(owed, max(0, left)), reason))
+        found.append(OwedBan(ban.competition_id, competition.name if competition else "?", owed,
+                             min(owed, max(0, left)), ban.reason, ban.key))
     return found
 
 
-def _bans_owed(facts: PlayerFacts, day: dt.date) -> list[tuple[int, int, str]]:
-    """(competition, matches still owed on ``day``, reason) for each ban not yet served by then."""
-    owed: list[tuple[int, int, str]] = []
-    for ban in (*facts.bans, *_booking_bans(facts, day)):
-        if ban.starts_on > facts.calendar.as_of or ban.starts_on > day:
+def _unserved(facts: PlayerFacts, day: dt.date, *, not_started: bool = True) -> list[tuple[BanFact, int]]:
+    """Each ban not yet served on ``day``, with the matches still owed; a ban starting later is owed
+    in full (``not_started=False`` leaves those out: they do not apply on ``day``)."""
+    owed: list[tuple[BanFact, int]] = []
+    for ban in (*facts.bans, *facts.booking_bans):
+        if ban.starts_on > day:
+            if not_started:
+                owed.append((ban, ban.matches))
             continue
         competition = facts.calendar.competitions.get(ban.competition_id)
         days = competition.fixture_days if competition else ()
         first, served_before = bisect.bisect_left(days, ban.starts_on), bisect.bisect_left(days, day)
         remaining = ban.matches - max(0, served_before - first)
         if remaining > 0:
-            owed.append((ban.competition_id, remaining, ban.reason))
+            owed.append((ban, remaining))
     return owed
+
+
+def _bans_owed(facts: PlayerFacts, day: dt.date) -> list[tuple[int, int, str]]:
+    """(competition, matches still owed, reason) for each ban that applies on ``day``."""
+    return [(ban.competition_id, owed, ban.reason) for ban, owed in _unserved(facts, day, not_started=False)]
 
 
 def _counted_yellows(facts: PlayerFacts, day: dt.date, competition: CompetitionFacts) -> list[dt.date]:
@@ -333,20 +375,6 @@ def _ban_counts(competition: CompetitionFacts, up_to: int) -> list[int]:
     while every and counts[-1] + every <= up_to:
         counts.append(counts[-1] + every)
     return counts
-
-
-def _booking_bans(facts: PlayerFacts, day: dt.date) -> list[BanFact]:
-    """One-match bans brought by accumulated yellows, by the competition's rules."""
-    bans: list[BanFact] = []
-    for competition_id in facts.yellows:
-        competition = facts.calendar.competitions.get(competition_id)
-        if competition is None:
-            continue
-        yellows = _counted_yellows(facts, day, competition)
-        for count in _ban_counts(competition, len(yellows)):
-            bans.append(BanFact(competition.id, yellows[count - 1] + dt.timedelta(days=1), 1,
-                                tr("{n} bookings", n=count)))
-    return bans
 
 
 def _one_booking_from_a_ban(facts: PlayerFacts, day: dt.date, competition_id: int) -> bool:

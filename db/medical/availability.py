@@ -58,7 +58,8 @@ def load_availability_facts(session: Session, players: Iterable[int], days: Iter
                 injury.kind, injury.started_on, injury.status, injury.expected_return_earliest,
                 injury.expected_return_latest, injury.chance_of_playing, injury.returned_on))
         for ban in session.exec(select(Suspension).where(col(Suspension.player_id).in_(ids))):
-            bans[ban.player_id].append(BanFact(ban.competition_id, ban.starts_on, ban.matches, ban.reason))
+            bans[ban.player_id].append(BanFact(ban.competition_id, ban.starts_on, ban.matches, ban.reason,
+                                               f"suspension:{ban.id}"))
         shown = select(Booking, Fixture).join(Fixture, col(Fixture.id) == col(Booking.fixture_id)).where(
             col(Booking.player_id).in_(ids))
         for booking, fixture in session.exec(shown):

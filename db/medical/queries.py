@@ -45,6 +45,7 @@ class InjuryRow:
     medical_notes: str | None
     days_out_left: int | None  # until the window opens, from the planning date
     matches_out_left: int | None  # our fixtures from the planning date until then
+    overdue: bool = False  # past the latest expected return with no news (never silently fit)
 
     @property
     def lane(self) -> str:
@@ -80,7 +81,7 @@ def injury_board(session: Session, *, club_id: int, season_id: int, as_of: dt.da
             injury.id, injury.version, injury.player_id, member.name, member.shirt_number, injury.kind,
             injury.body_part, injury.started_on, injury.expected_return_earliest, injury.expected_return_latest,
             injury.status, injury.chance_of_playing, injury.certainty, injury.surgery, injury.returned_on,
-            injury.medical_notes, days_left, matches_left))
+            injury.medical_notes, days_left, matches_left, _overdue(injury, as_of)))
     rows.sort(key=lambda r: (r.expected_return_earliest or dt.date.max, r.name))
     return rows
 
@@ -92,7 +93,7 @@ ABSENCE_HORIZON_DAYS = 14  # absences starting within two weeks show on the boar
 class AwayRow:
     """A fit player who still cannot (or soon cannot) play: a ban owed, or days away."""
 
-    key: tuple[str, int, int, str]  # (what, player, competition or absence id, reason): stable across reads
+    key: tuple[str, int, str]  # (what, player, which ban or absence): stable across reads
     what: str  # "ban" or the absence's kind
     player_id: int
     name: str
@@ -120,7 +121,7 @@ def away_board(session: Session, *, club_id: int, season_id: int, as_of: dt.date
     rows: list[AwayRow] = []
     for player_id, member in squad.items():
         for ban in bans_owed(facts.of(player_id), as_of):
-            rows.append(AwayRow(("ban", player_id, ban.competition_id, ban.reason), "ban", player_id, member.name,
+            rows.append(AwayRow(("ban", player_id, ban.key), "ban", player_id, member.name,
                                 member.shirt_number, ban.reason, ban.competition, ban.owed, ban.this_season))
     horizon = as_of + dt.timedelta(days=ABSENCE_HORIZON_DAYS)
     absences = select(Absence).where(col(Absence.player_id).in_(list(squad)), col(Absence.ends_on) >= as_of,
@@ -128,11 +129,19 @@ def away_board(session: Session, *, club_id: int, season_id: int, as_of: dt.date
     for absence in session.exec(absences):
         assert absence.id is not None
         member = squad[absence.player_id]
-        rows.append(AwayRow((absence.kind, absence.player_id, absence.id, ""), absence.kind, absence.player_id,
+        rows.append(AwayRow((absence.kind, absence.player_id, f"absence:{absence.id}"), absence.kind,
+                            absence.player_id,
                             member.name, member.shirt_number, absence.reason or "", starts_on=absence.starts_on,
                             ends_on=absence.ends_on))
     rows.sort(key=lambda r: (r.what != "ban", -r.owed, r.ends_on or dt.date.max, r.name))
     return rows
+
+
+def _overdue(injury: Injury, as_of: dt.date) -> bool:
+    """Still open past the latest expected return (as ``availability_on`` sees it)."""
+    end = injury.expected_return_latest or injury.expected_return_earliest
+    return injury.returned_on is None and injury.status not in ("recovered", "match_fit") \
+        and end is not None and end < as_of
 
 
 @dataclass(frozen=True, slots=True)

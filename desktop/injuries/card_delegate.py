@@ -26,6 +26,8 @@ def window_line(row: InjuryRow) -> str:
     if row.returned_on is not None:
         return QCoreApplication.translate("InjuryCard", "back on {d}").format(d=day_text(row.returned_on))
     window = window_text(row.expected_return_earliest, row.expected_return_latest)
+    if row.overdue:
+        return QCoreApplication.translate("InjuryCard", "overdue: was due {w}").format(w=window)
     if not window:
         return QCoreApplication.translate("InjuryCard", "no return date")
     return QCoreApplication.translate("InjuryCard", "back {w}").format(w=window)
@@ -64,7 +66,8 @@ def injury_card(row: InjuryRow) -> Card:
     if row.surgery:
         details.append("✚")
     details.append(row.body_part or "")
-    return Card(_ACCENTS.get(row.status, "status_muted"), title,
+    accent = "status_out" if row.overdue else _ACCENTS.get(row.status, "status_muted")
+    return Card(accent, title,
                 (row.kind, window_line(row), " · ".join(d for d in details if d)))
 
 

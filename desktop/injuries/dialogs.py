@@ -9,7 +9,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QDate
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from db.changes import ABSENCE, BOOKING, INJURY, SUSPENSION
 from db.domain.injury_types import INJURY_TYPES
@@ -33,6 +33,7 @@ STATUS_NAMES = {
     "rehab": QT_TRANSLATE_NOOP("InjuryDialog", "Rehab"),
     "training": QT_TRANSLATE_NOOP("InjuryDialog", "Back in training"),
     "match_fit": QT_TRANSLATE_NOOP("InjuryDialog", "Match fit"),
+    "recovered": QT_TRANSLATE_NOOP("InjuryDialog", "Back (resolved)"),
 }
 CERTAINTY_NAMES = {
     "confirmed": QT_TRANSLATE_NOOP("InjuryDialog", "Confirmed"),
@@ -68,8 +69,8 @@ class _MedicalForm(FormDialog):
         self.player = QComboBox()
         for pid, label in self._squad():
             self.player.addItem(label, pid)
-        if player_id is not None:
-            self.player.setCurrentIndex(max(0, self.player.findData(player_id)))
+        # A player not in the squad (left, unknown) is not swapped for another: the choice stays open.
+        self.player.setCurrentIndex(self.player.findData(player_id) if player_id is not None else -1)
         self.add_field("player_id", self.tr("Player"), self.player)
 
     def _squad(self) -> list[tuple[int, str]]:
@@ -82,9 +83,17 @@ class _MedicalForm(FormDialog):
             rows = squad_rows(session, club_id=c.club_id, season_id=c.season_id, as_of=c.as_of)
         return [(r.player_id, (f"{r.shirt_number}  " if r.shirt_number is not None else "") + r.name) for r in rows]
 
-    def player_id(self) -> int:
-        """The chosen player's id."""
-        return int(self.player.currentData())
+    def player_id(self) -> int | None:
+        """The chosen player's id (None until one is chosen)."""
+        data = self.player.currentData()
+        return int(data) if data is not None else None
+
+    def chosen_player(self) -> int | None:
+        """The chosen player's id, or None having said so beside the field."""
+        player_id = self.player_id()
+        if player_id is None:
+            self.show_error("player_id", self.tr("Choose a player"))
+        return player_id
 
     def player_name(self) -> str:
         """The chosen player's surname, for the undo text."""
@@ -126,13 +135,18 @@ class InjuryDialog(_MedicalForm):
         self.add_field("certainty", self.tr("How sure"), self.certainty)
         self.status = QComboBox()
         for value, label in STATUS_NAMES.items():
-            self.status.addItem(_named(label), value)
+            if value != "recovered" or row is not None:  # a new injury is not over yet
+                self.status.addItem(_named(label), value)
         self.add_field("status", self.tr("Status"), self.status)
         self.chance = QComboBox()
         self.chance.addItem(EMPTY, None)
         for chance in CHANCES_OF_PLAYING:
             self.chance.addItem(f"{chance} %", chance)
         self.add_field("chance_of_playing", self.tr("Chance of playing"), self.chance)
+        self.returned = self.add_field("returned_on", self.tr("Back on"), make_date_edit(None))
+        box = self.returned.parentWidget()
+        assert box is not None
+        self.form.setRowVisible(box, row is not None)  # only an injury being changed can be over
         self.surgery = self.add_field("surgery", self.tr("Surgery"), QCheckBox(self.tr("Operated")))
         self.notes = self.add_field("medical_notes", self.tr("Notes"), QPlainTextEdit())
         self.notes.setFixedHeight(70)
@@ -149,6 +163,7 @@ class InjuryDialog(_MedicalForm):
         self.certainty.setCurrentIndex(max(0, self.certainty.findData(row.certainty)))
         self.status.setCurrentIndex(max(0, self.status.findData(row.status)))
         self.chance.setCurrentIndex(max(0, self.chance.findData(row.chance_of_playing)))
+        set_date(self.returned, row.returned_on)
         self.surgery.setChecked(row.surgery)
         self.notes.setPlainText(row.medical_notes or "")
 
@@ -165,8 +180,9 @@ class InjuryDialog(_MedicalForm):
         self.surgery.setChecked(kind.surgery)
 
     def values(self) -> dict[str, Any]:
-        """The injury's fields as typed."""
-        return {
+        """The injury's fields as typed (changing one: whether and when he is back, which go
+        together; "Back" without a day means back on the planning date)."""
+        values = {
             "kind": self.kind.text(),
             "body_part": self.body_part.text(),
             "started_on": date_of(self.started),
@@ -178,6 +194,10 @@ class InjuryDialog(_MedicalForm):
             "surgery": self.surgery.isChecked(),
             "medical_notes": self.notes.toPlainText(),
         }
+        if self.row is not None:
+            back = date_of(self.returned) if values["status"] == "recovered" else None
+            values["returned_on"] = back or (self.context.as_of if values["status"] == "recovered" else None)
+        return values
 
     def accept(self) -> None:
         """Save as one undoable command; stay open on a refused value."""
@@ -186,8 +206,15 @@ class InjuryDialog(_MedicalForm):
         from db.medical.writes import mark_injured
 
         values = self.values()
+        started = values["started_on"]
+        if started is not None and started > self.context.as_of:
+            self.show_error("started_on", self.tr("An injury cannot start after the planning date ({d})").format(
+                d=format_date(self.context.as_of)))
+            return
         if self.row is None:
-            player_id, database = self.player_id(), self._database()
+            player_id, database = self.chosen_player(), self._database()
+            if player_id is None:
+                return
             command: Any = CreateCommand(self.context, self.tr("Mark {who} injured").format(who=self.player_name()),
                                          INJURY, lambda: mark_injured(database, player_id, values))
         else:
@@ -224,6 +251,10 @@ class CardDialog(_MedicalForm):
         self.minute = self.add_field("minute", self.tr("Minute"), make_number_edit(None, (1, 130)))
         self.rescinded = self.add_field("rescinded", self.tr("Rescinded"), QCheckBox(self.tr("Cancelled on appeal")))
         self.notes = self.add_field("notes", self.tr("Notes"), QLineEdit())
+        hint = QLabel(self.tr("A red card's ban is the competition's decision: record it with Record a ban…"))
+        hint.setObjectName("cardHint")
+        hint.setWordWrap(True)
+        self.form.addRow(hint)
 
     def _recent_fixtures(self) -> list[Any]:
         from db.calendar.queries import fixtures_of
@@ -245,7 +276,9 @@ class CardDialog(_MedicalForm):
         rescinded = self.rescinded.isChecked()
         values = {"card": self.card.currentData(), "minute": number_of(self.minute), "rescinded": rescinded,
                   "rescinded_on": self.context.as_of if rescinded else None, "notes": self.notes.text()}
-        player_id, fixture_id, database = self.player_id(), int(self.fixture.currentData()), self._database()
+        player_id, fixture_id, database = self.chosen_player(), int(self.fixture.currentData()), self._database()
+        if player_id is None:
+            return
         command = CreateCommand(self.context, self.tr("Record a card for {who}").format(who=self.player_name()),
                                 BOOKING, lambda: record(database, BOOKING, player_id=player_id, values=values,
                                                         fixture_id=fixture_id))
@@ -266,7 +299,7 @@ class BanDialog(_MedicalForm):
         self.matches = self.add_field("matches", self.tr("Matches"), make_number_edit(None, (1, 50)))
         self.matches.setValue(1)
         self.starts = self.add_field("starts_on", self.tr("Banned from"), make_date_edit(None, allow_empty=False))
-        self.starts.setDate(_qdate(context.as_of))
+        self.starts.setDate(_qdate(context.as_of + dt.timedelta(days=1)))  # a card's ban starts the day after
         self.reason = self.add_field("reason", self.tr("Reason"), QLineEdit())
 
     def _competitions(self) -> list[tuple[int, str]]:
@@ -283,7 +316,9 @@ class BanDialog(_MedicalForm):
         from db.medical.writes import record
 
         values = {"matches": number_of(self.matches), "starts_on": date_of(self.starts), "reason": self.reason.text()}
-        player_id, competition_id, database = self.player_id(), self.competition.currentData(), self._database()
+        player_id, competition_id, database = self.chosen_player(), self.competition.currentData(), self._database()
+        if player_id is None:
+            return
         command = CreateCommand(self.context, self.tr("Ban {who}").format(who=self.player_name()), SUSPENSION,
                                 lambda: record(database, SUSPENSION, player_id=player_id, values=values,
                                                competition_id=competition_id))
@@ -302,7 +337,7 @@ class AbsenceDialog(_MedicalForm):
             self.kind.addItem(_named(ABSENCE_NAMES[value]), value)
         self.add_field("kind", self.tr("Absence"), self.kind)
         self.starts = self.add_field("starts_on", self.tr("Away from"), make_date_edit(None, allow_empty=False))
-        self.ends = self.add_field("ends_on", self.tr("Back on"), make_date_edit(None, allow_empty=False))
+        self.ends = self.add_field("ends_on", self.tr("Last day away"), make_date_edit(None, allow_empty=False))
         self.starts.setDate(_qdate(context.as_of))
         self.ends.setDate(_qdate(context.as_of + dt.timedelta(days=7)))
         self.reason = self.add_field("reason", self.tr("Reason"), QLineEdit())
@@ -313,7 +348,9 @@ class AbsenceDialog(_MedicalForm):
 
         values = {"kind": self.kind.currentData(), "starts_on": date_of(self.starts), "ends_on": date_of(self.ends),
                   "reason": self.reason.text()}
-        player_id, database = self.player_id(), self._database()
+        player_id, database = self.chosen_player(), self._database()
+        if player_id is None:
+            return
         command = CreateCommand(self.context, self.tr("Record {who}'s absence").format(who=self.player_name()),
                                 ABSENCE, lambda: record(database, ABSENCE, player_id=player_id, values=values))
         if self.push(command):

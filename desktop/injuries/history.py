@@ -56,6 +56,7 @@ class PlayerHistory(QWidget):
         self.setObjectName("playerHistory")
         self.context = context
         self.player_id: int | None = None
+        self.player_name = ""
         self.title = QLabel(self.tr("Choose a card to see the player's history"))
         self.title.setObjectName("historyTitle")
         self.title.setWordWrap(True)
@@ -72,11 +73,24 @@ class PlayerHistory(QWidget):
         layout.setColumnStretch(1, 2)
         layout.setRowStretch(2, 1)
 
+    def refresh(self) -> None:
+        """Read the shown player's record again (it changed, or the planning date did)."""
+        if self.player_id is not None:
+            self.show_player(self.player_id, self.player_name)
+
     def show_player(self, player_id: int | None, name: str = "") -> None:
-        """Show a player's record (None clears it)."""
+        """Show a player's record (None clears it); a failing read is told, never raised."""
+        from db.errors import DugoutError
+
+        try:
+            self._show(player_id, name)
+        except DugoutError as error:
+            self.context.message.emit(str(error))
+
+    def _show(self, player_id: int | None, name: str) -> None:
         from db.medical.queries import discipline, injury_history
 
-        self.player_id = player_id
+        self.player_id, self.player_name = player_id, name
         c = self.context
         if player_id is None or c.database is None or c.club_id is None:
             self.title.setText(self.tr("Choose a card to see the player's history"))

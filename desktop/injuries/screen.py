@@ -57,7 +57,7 @@ class InjuryBoard(ScreenWidget):
                        self.model.dataChanged):
             signal.connect(self._update_titles)
         context.data_changed.connect(self._on_change)
-        context.as_of_changed.connect(lambda _day: self.refresh_depth())
+        context.as_of_changed.connect(lambda _day: self._on_as_of())
         context.database_opened.connect(self.refresh_depth)
         self._depth_stale = True
         self._update_titles()
@@ -219,17 +219,36 @@ class InjuryBoard(ScreenWidget):
 
     # --- depth for the next match -----------------------------------------------------------------
     def _on_change(self, change: Change) -> None:
+        from db.changes import ABSENCE, BOOKING, FIXTURE, INJURY, MEMBERSHIP, PLAYER, REGISTRATION, SUSPENSION
+
+        if not change.touches(INJURY, BOOKING, SUSPENSION, ABSENCE, REGISTRATION, FIXTURE, PLAYER, MEMBERSHIP):
+            return
         self._depth_stale = True
         if self.isVisible():
             self.refresh_depth()
+            self.history.refresh()
+
+    def _on_as_of(self) -> None:
+        self.refresh_depth()
+        self.history.refresh()
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         if self._depth_stale:
             self.refresh_depth()
+            self.history.refresh()
 
     def refresh_depth(self) -> None:
-        """Per position group, who can play in the next match, against the club's minimums."""
+        """Per position group, who can play in the next match, against the club's minimums (a
+        failing read is told, never raised: this runs from the change bus)."""
+        from db.errors import DugoutError
+
+        try:
+            self._show_depth()
+        except DugoutError as error:
+            self.context.message.emit(str(error))
+
+    def _show_depth(self) -> None:
         from db.calendar.queries import next_fixture
         from db.domain.availability import day_text
         from db.domain.depth import GROUP_NAMES
@@ -309,6 +328,7 @@ class InjuryBoard(ScreenWidget):
             return
         menu = QMenu(self)
         menu.setObjectName("cardMenu")
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if isinstance(row, InjuryRow):
             move = menu.addMenu(self.tr("Move to"))
             for lane, title in LANES:
@@ -318,7 +338,9 @@ class InjuryBoard(ScreenWidget):
                     lambda _=False, lane=lane: self.move_to_lane(row.injury_id, row.version, lane))
                 move.addAction(action)
             if row.lane != RETURNED:
-                menu.addAction(self.tr("Back today (resolve)"),
+                from db.domain.availability import day_text
+
+                menu.addAction(self.tr("Back on {day} (resolve)").format(day=day_text(self.context.as_of)),
                                lambda: self.move_to_lane(row.injury_id, row.version, RETURNED))
             menu.addAction(self.tr("Change…"), lambda: self._edit_row(row))
         menu.addAction(self.tr("Record a ban…"), lambda: self.run_player_action("record_ban", row.player_id))

@@ -171,6 +171,7 @@ class SquadScreen(ScreenWidget):
         """A player's menu: his card, every screen's player actions, mark as left."""
         menu = QMenu(self)
         menu.setObjectName("squadRowMenu")
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.addAction(self.tr("Player card"), lambda: self.context.open_player(row.player_id))
         menu.addSeparator()
         for name, title in self.context.player_actions:

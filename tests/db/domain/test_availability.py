@@ -141,6 +141,56 @@ def test_uefa_bookings_ban_at_three_then_every_odd_one_and_are_wiped_after_the_q
     assert not availability_on(after_quarters, D(2025, 4, 30), UCL).notes  # wiped
 
 
+def test_a_two_legged_reset_round_wipes_after_its_second_leg() -> None:
+    # Two yellows in the league phase, the third in the quarter-final's first leg (8 Apr).
+    three = tuple(CardFact(UCL, d, "yellow") for d in (D(2024, 10, 2), D(2024, 10, 22), D(2025, 4, 8)))
+    facts = player(cards=three, calendar=calendar(as_of=D(2025, 4, 10)))
+    second_leg = availability_on(facts, D(2025, 4, 16), UCL)
+    assert second_leg.status == SUSPENDED and "3 bookings" in second_leg.reason
+    # Two carried through the quarter-finals are wiped: a yellow in the semi-final is the first again.
+    semi = player(cards=(*three[:2], CardFact(UCL, D(2025, 4, 30), "yellow")), calendar=calendar(as_of=D(2025, 5, 1)))
+    assert availability_on(semi, D(2025, 5, 6), UCL).status == AVAILABLE
+    # A third yellow in the second leg still brings its ban: what is wiped is the count, not a ban.
+    late = player(cards=(*three[:2], CardFact(UCL, D(2025, 4, 16), "yellow")), calendar=calendar(as_of=D(2025, 4, 20)))
+    assert availability_on(late, D(2025, 4, 30), UCL).status == SUSPENDED
+
+
+def test_a_booking_ban_earned_late_is_served_next_season() -> None:
+    yellows = tuple(CardFact(LIGA, d, "yellow") for d in (D(2024, 9, 1), D(2024, 10, 1), D(2024, 11, 1),
+                                                          D(2025, 4, 23), D(2025, 5, 24)))
+    days = (*LIGA_DAYS, D(2025, 8, 17), D(2025, 8, 24))
+    competitions = dict(calendar().competitions)
+    competitions[LIGA] = CompetitionFacts(LIGA, "LaLiga", days, ("33", "34", "35", "36", "37", "38", "1", "2"), 5, 5)
+    facts = player(cards=yellows, calendar=Calendar(D(2025, 5, 25), competitions, SEASONS))
+    assert [(b.owed, b.this_season, b.carried) for b in bans_owed(facts, D(2025, 5, 25))] == [(1, 0, 1)]
+    assert availability_on(facts, D(2025, 8, 17), LIGA).status == SUSPENDED
+    assert availability_on(facts, D(2025, 8, 24), LIGA).status == AVAILABLE
+
+
+def test_a_ban_recorded_to_start_later_is_owed_and_applies_from_its_start() -> None:
+    banned = player(bans=(BanFact(LIGA, D(2025, 5, 5), 1, "Violent conduct", "suspension:1"),))
+    assert availability_on(banned, D(2025, 5, 4), LIGA).status == AVAILABLE
+    assert availability_on(banned, D(2025, 5, 11), LIGA).status == SUSPENDED
+    assert [(b.owed, b.key) for b in bans_owed(banned, AS_OF)] == [(1, "suspension:1")]
+
+
+def test_an_out_injury_with_only_a_latest_date_keeps_out_until_it() -> None:
+    acl = player(injuries=(InjuryFact("ACL rupture", D(2025, 4, 1), "out", None, D(2025, 12, 1)),))
+    assert availability_on(acl, D(2025, 5, 4)).status == INJURED
+    assert availability_on(acl, D(2025, 5, 4)).reason == "ACL rupture, expected back by 1 Dec"
+    assert availability_on(acl, D(2025, 12, 1)).status == DOUBTFUL
+
+
+def test_a_low_chance_doubt_outweighs_a_precaution_and_other_bans_are_told() -> None:
+    both = player(injuries=(InjuryFact("Knock", D(2025, 5, 1), "doubtful", D(2025, 5, 4), D(2025, 5, 4), 25),
+                            InjuryFact("Load", D(2025, 5, 1), "precautionary", D(2025, 5, 4), D(2025, 5, 4))))
+    verdict = availability_on(both, D(2025, 5, 4), LIGA)
+    assert (verdict.status, verdict.chance) == (DOUBTFUL, 25)
+    copa = player(bans=(BanFact(COPA, D(2025, 4, 27), 2, "Red card"),))
+    in_liga = availability_on(copa, D(2025, 5, 4), LIGA)
+    assert in_liga.status == AVAILABLE and "owes 2 Copa del Rey matches" in in_liga.notes[0]
+
+
 def test_absences_and_registration() -> None:
     away = player(absences=(AbsenceFact("international", D(2025, 6, 2), D(2025, 6, 10), "Nations League"),))
     assert availability_on(away, D(2025, 6, 5)).status == UNAVAILABLE

@@ -237,3 +237,97 @@ def test_bans_and_absences_have_their_own_lane(board: InjuryBoard, context, demo
     assert "Luka Modrić" in names and board.away_title.text().endswith("3")
     context.undo_stack.undo()
     assert "Luka Modrić" not in [proxy.index(r, 0).data(RowRole).name for r in range(proxy.rowCount())]
+
+
+def test_a_back_card_can_be_changed_and_reopened(board: InjuryBoard, context, demo: Database) -> None:
+    from desktop.injuries.dialogs import InjuryDialog
+
+    ceballos = card(board, "Dani Ceballos")
+    assert board.move_to_lane(ceballos.injury_id, ceballos.version, RETURNED)
+    back = card(board, "Dani Ceballos")
+    dialog = InjuryDialog(context, row=back, parent=board)
+    dialog.open()
+    assert dialog.status.currentData() == "recovered" and dialog.values()["returned_on"] == AS_OF
+    dialog.notes.setPlainText("Trained fully on Friday")
+    dialog.accept()
+    assert not dialog.isVisible() and stored(demo, back.injury_id).medical_notes == "Trained fully on Friday"
+    reopen = InjuryDialog(context, row=card(board, "Dani Ceballos"), parent=board)
+    reopen.status.setCurrentIndex(reopen.status.findData("doubtful"))
+    reopen.accept()
+    again = stored(demo, back.injury_id)
+    assert (again.status, again.returned_on) == ("doubtful", None)
+    assert lane_names(board, "doubtful") == ["Dani Ceballos"]
+
+
+def test_the_history_follows_changes(board: InjuryBoard, context) -> None:
+    ceballos = card(board, "Dani Ceballos")
+    board.open_player(ceballos.player_id)
+    assert board.history.injuries.index(0, 2).data() == "not yet"
+    board.move_to_lane(ceballos.injury_id, ceballos.version, RETURNED)
+    assert board.history.injuries.index(0, 2).data() == "2 May 2025"
+
+
+def test_an_overdue_injury_says_so_on_its_card(board: InjuryBoard, context, demo: Database) -> None:
+    from db.changes import INJURY, Change
+    from db.medical.writes import mark_injured
+    from desktop.injuries.card_delegate import CardRole
+
+    player = next(r.player_id for r in board.model.rows() if r.name == "Dani Ceballos")
+    injury = mark_injured(demo, player, {"kind": "Calf strain", "started_on": dt.date(2025, 4, 1),
+                                         "expected_return_earliest": dt.date(2025, 4, 10),
+                                         "expected_return_latest": dt.date(2025, 4, 20)})
+    context.announce(Change.of(INJURY, {injury}))
+    position = board.model.position_of(injury)
+    drawn = board.model.index(position, 0).data(CardRole)
+    assert drawn.accent == "status_out" and drawn.lines[1] == "overdue: was due 10–20 Apr"
+
+
+def test_dialogs_never_guess_a_player_and_refuse_a_future_start(board: InjuryBoard, context) -> None:
+    from desktop.injuries.dialogs import BanDialog, InjuryDialog
+
+    dialog = InjuryDialog(context, 999_999, parent=board)  # not in the squad (left, or never was)
+    dialog.open()
+    assert dialog.player.currentIndex() == -1
+    dialog.kind.setText("Knock")
+    dialog.accept()
+    assert dialog.isVisible() and dialog.shown_error("player_id") == "Choose a player"
+    dialog.player.setCurrentIndex(0)
+    dialog.started.setDate(dialog.started.date().addDays(1))
+    dialog.accept()
+    assert dialog.isVisible() and "after the planning date" in dialog.shown_error("started_on")
+    assert context.undo_stack.count() == 0
+    ban = BanDialog(context, None, parent=board)
+    assert ban.starts.date().toPython() == AS_OF + dt.timedelta(days=1)
+
+
+def test_a_failing_read_is_told_not_raised(board: InjuryBoard, context, monkeypatch) -> None:
+    from db.changes import INJURY, Change
+    from db.errors import DugoutError
+
+    board.open_player(card(board, "Éder Militão").player_id)
+
+    def broken(*_args, **_kwargs):
+        raise DugoutError("the database went away")
+
+    monkeypatch.setattr(context.database, "reading", broken)
+    messages: list[str] = []
+    context.message.connect(messages.append)
+    context.announce(Change.of(INJURY, {1}))
+    assert messages and all(m == "the database went away" for m in messages)
+
+
+def test_two_bans_alike_are_two_cards(board: InjuryBoard, context, demo: Database) -> None:
+    from sqlmodel import select
+
+    from db.changes import SUSPENSION, Change
+    from db.medical.writes import record
+    from db.reference.models import Competition
+
+    with demo.reading() as session:
+        laliga = session.exec(select(Competition).where(Competition.name == "LaLiga")).one().id
+    player = next(r.player_id for r in board.model.rows() if r.name == "Dani Ceballos")
+    made = [record(demo, SUSPENSION, player_id=player, competition_id=laliga,
+                   values={"matches": 1, "starts_on": AS_OF, "reason": "Red card"}) for _ in range(2)]
+    context.announce(Change.of(SUSPENSION, set(made)))
+    names = [board.away_proxy.index(r, 0).data(RowRole).name for r in range(board.away_proxy.rowCount())]
+    assert names.count("Dani Ceballos") == 2
