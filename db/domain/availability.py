@@ -205,6 +205,7 @@ class Availability:
     reason: str = ""
     chance: int | None = None
     notes: tuple[str, ...] = ()
+    flags: tuple[str, ...] = ()  # short warnings for a list cell ("Banned in Copa del Rey (2)")
 
     @property
     def can_play(self) -> bool:
@@ -216,6 +217,7 @@ def availability_on(facts: PlayerFacts, day: dt.date, competition: int | None = 
     """The player's availability on ``day`` (in ``competition`` when given), as known on the planning date."""
     found: list[tuple[str, str, int | None]] = []
     notes: list[str] = []
+    flags: list[str] = []
     for injury in facts.injuries:
         verdict = _injury_on(injury, day, facts.calendar.as_of)
         if verdict is not None:
@@ -235,9 +237,12 @@ def availability_on(facts: PlayerFacts, day: dt.date, competition: int | None = 
             found.append((SUSPENDED, text, None))
         else:  # another competition's ban (or a day without a match): told, not counted
             notes.append(text)
+            flags.append(tr("Banned in {name} ({n})", name=name, n=owed))
     for competition_id in ([competition] if competition is not None else list(facts.calendar.competitions)):
         if _one_booking_from_a_ban(facts, day, competition_id):
-            notes.append(tr("1 yellow from a ban in {name}", name=facts.calendar.competitions[competition_id].name))
+            name = facts.calendar.competitions[competition_id].name
+            notes.append(tr("1 yellow from a ban in {name}", name=name))
+            flags.append(tr("1 yellow from a ban ({name})", name=name))
     if competition is not None:
         season = facts.calendar.season_of(day)
         if season is not None and (competition, season) in facts.calendar.registration_kept \
@@ -245,10 +250,10 @@ def availability_on(facts: PlayerFacts, day: dt.date, competition: int | None = 
             name = facts.calendar.competitions[competition].name if competition in facts.calendar.competitions else "?"
             found.append((UNAVAILABLE, tr("not registered for {name}", name=name), None))
     if not found:
-        return Availability(AVAILABLE, "", None, tuple(notes))
+        return Availability(AVAILABLE, "", None, tuple(notes), tuple(flags))
     found.sort(key=_worst_first, reverse=True)
     status, reason, chance = found[0]
-    return Availability(status, reason, chance, tuple(v[1] for v in found[1:]) + tuple(notes))
+    return Availability(status, reason, chance, tuple(v[1] for v in found[1:]) + tuple(notes), tuple(flags))
 
 
 def _worst_first(verdict: tuple[str, str, int | None]) -> tuple[int, int]:

@@ -112,7 +112,7 @@ class SquadTableModel(CachedRowsModel[SquadRow]):
     def status_text(self, verdict: Availability) -> str:
         """"Injured", "Doubtful (50%)"; for an available player a warning, if any, or nothing."""
         if verdict.status == AVAILABLE:
-            return verdict.notes[0] if verdict.notes else ""  # "1 yellow from a ban in LaLiga"
+            return ", ".join(verdict.flags)  # "1 yellow from a ban (LaLiga)", "Banned in Copa del Rey (2)"
         text = status_label(verdict.status)
         return f"{text} ({verdict.chance}%)" if verdict.chance is not None else text
 

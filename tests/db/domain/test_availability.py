@@ -126,6 +126,7 @@ def test_bans_owed_split_between_this_season_and_the_next() -> None:
 def test_bookings_bring_bans_by_the_competitions_rules() -> None:
     four = tuple(CardFact(LIGA, d, "yellow") for d in (D(2024, 9, 1), D(2024, 10, 1), D(2024, 11, 1), D(2025, 4, 23)))
     assert "1 yellow from a ban in LaLiga" in availability_on(player(cards=four), D(2025, 5, 4), LIGA).notes
+    assert availability_on(player(cards=four), D(2025, 5, 4), LIGA).flags == ("1 yellow from a ban (LaLiga)",)
     five = (*four, CardFact(LIGA, D(2025, 4, 20), "yellow"))
     assert availability_on(player(cards=five), D(2025, 5, 4), LIGA).status == SUSPENDED
     assert availability_on(player(cards=five), D(2025, 5, 11), LIGA).status == AVAILABLE  # served on 4 May
@@ -189,6 +190,7 @@ def test_a_low_chance_doubt_outweighs_a_precaution_and_other_bans_are_told() -> 
     copa = player(bans=(BanFact(COPA, D(2025, 4, 27), 2, "Red card"),))
     in_liga = availability_on(copa, D(2025, 5, 4), LIGA)
     assert in_liga.status == AVAILABLE and "owes 2 Copa del Rey matches" in in_liga.notes[0]
+    assert in_liga.flags == ("Banned in Copa del Rey (2)",)
 
 
 def test_absences_and_registration() -> None:

@@ -68,6 +68,7 @@ def test_status_column_tells_the_next_match(window: MainWindow) -> None:
     assert status_of(screen, "Jude Bellingham") == "Precautionary rest (75%)"
     assert status_of(screen, "Dani Ceballos") == "Doubtful (50%)"
     assert status_of(screen, "Kylian Mbappé") == ""
+    assert status_of(screen, "Lucas Vázquez") == "Banned in Copa del Rey (2)"  # free for LaLiga, told
     model = screen.model
     position = next(i for i, row in enumerate(model.rows()) if row.name == "Jude Bellingham")
     tip = model.index(position, STATUS).data(Qt.ItemDataRole.ToolTipRole)
