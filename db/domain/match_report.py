@@ -1,0 +1,99 @@
+"""A match report's rules in plain Python: who started, who came on and when, goals and cards, and
+the minutes each player played (no session, no Qt: the dialog and the data layer both call these)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from db.domain.vocab import CARDS
+from db.errors import ValidationError
+from db.i18n import tr
+
+STARTERS = 11
+REGULAR_TIME = 90
+EXTRA_TIME = 120
+
+
+@dataclass(frozen=True, slots=True)
+class ReportLine:
+    """One player who took part: a starter, or a substitute who came on at ``minute_on``; the
+    minute he went off (substituted, injured, sent off), his goals, his card and whether he was hurt."""
+
+    player_id: int
+    started: bool
+    minute_on: int | None = None
+    minute_off: int | None = None
+    goals: int = 0
+    card: str | None = None
+    injured: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ReportRules:
+    """What the competition allows and how long the match was."""
+
+    substitutions: int
+    length: int = REGULAR_TIME  # 120 after extra time
+
+
+def minutes_played(line: ReportLine, length: int = REGULAR_TIME) -> int:
+    """Minutes on the pitch: from kick-off or coming on, to going off or the final whistle."""
+    start = 0 if line.started else (line.minute_on or 0)
+    end = line.minute_off if line.minute_off is not None else length
+    return max(0, end - start)
+
+
+def check_report(lines: Sequence[ReportLine], rules: ReportRules, names: Mapping[int, str],
+                 goals_for: int | None = None) -> None:
+    """Refuse a report that cannot have happened, naming the field and the player at fault:
+    eleven starters, each player once, substitutes within the competition's limit and on after
+    kick-off, nobody off before he came on, goals and cards that add up."""
+
+    def who(line: ReportLine) -> str:
+        return names.get(line.player_id, f"#{line.player_id}")
+
+    seen: set[int] = set()
+    for line in lines:
+        if line.player_id in seen:
+            raise ValidationError("players", "twice", tr("{p} is in the report twice", p=who(line)))
+        seen.add(line.player_id)
+    starters = [line for line in lines if line.started]
+    if len(starters) != STARTERS:
+        raise ValidationError("starters", "count", tr("A report needs 11 starters, not {n}", n=len(starters)))
+    substitutes = [line for line in lines if not line.started]
+    if len(substitutes) > rules.substitutions:
+        raise ValidationError("substitutes", "too_many", tr(
+            "{n} substitutes came on; the competition allows {m}", n=len(substitutes), m=rules.substitutions))
+    for line in lines:
+        _check_minutes(line, rules.length, who(line))
+        if line.goals < 0 or line.goals > 20:
+            raise ValidationError("goals", "range", tr("{p}: goals must be between 0 and 20", p=who(line)))
+        if line.card is not None and line.card not in CARDS:
+            raise ValidationError("card", "unknown", tr("{p}: that is not a card", p=who(line)))
+    went_off = sum(1 for line in lines if line.minute_off is not None and line.card not in ("red", "second_yellow"))
+    if len(substitutes) > went_off:
+        raise ValidationError("substitutes", "no_room", tr(
+            "{n} came on but only {m} went off: give the minute each replaced player left",
+            n=len(substitutes), m=went_off))
+    if goals_for is not None and sum(line.goals for line in lines) > goals_for:
+        raise ValidationError("goals", "too_many", tr(
+            "The report gives {n} goals; the result says we scored {m}",
+            n=sum(line.goals for line in lines), m=goals_for))
+
+
+def _check_minutes(line: ReportLine, length: int, name: str) -> None:
+    if line.started and line.minute_on is not None:
+        raise ValidationError("minute_on", "starter", tr("{p} started: he did not come on", p=name))
+    if not line.started:
+        if line.minute_on is None:
+            raise ValidationError("minute_on", "missing", tr("{p}: give the minute he came on", p=name))
+        if not 1 <= line.minute_on <= length:
+            raise ValidationError("minute_on", "range", tr(
+                "{p}: came on in minute {m}, outside the match's {n} minutes", p=name, m=line.minute_on, n=length))
+    if line.minute_off is not None:
+        first = 1 if line.started else (line.minute_on or 0) + 1
+        if not first <= line.minute_off <= length:
+            raise ValidationError("minute_off", "range", tr(
+                "{p}: went off in minute {m}; it must be between {a} and {b}",
+                p=name, m=line.minute_off, a=first, b=length))
