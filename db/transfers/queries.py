@@ -73,10 +73,14 @@ def current_contracts(session: Session, player_ids: Iterable[int]) -> dict[int, 
     return {player: (m, name) for player, (m, name, _) in found.items()}
 
 
-def shortlist(session: Session, *, as_of: dt.date, deal_ids: Iterable[int] | None = None) -> list[TargetRow]:
-    """Every purchase and loan in (the targets), dropped ones included; only ``deal_ids`` when given."""
+def shortlist(session: Session, *, as_of: dt.date, window: SeasonSpan | None = None,
+              deal_ids: Iterable[int] | None = None) -> list[TargetRow]:
+    """The purchases and loans in (the targets), dropped ones included: those moving in the
+    ``window`` season when given, only ``deal_ids`` when given."""
     query = select(Deal, Player).join(Player, col(Player.id) == col(Deal.player_id)).where(
         col(Deal.kind).in_(sorted(INBOUND)))
+    if window is not None:
+        query = query.where(col(Deal.starts_on) >= window.starts_on, col(Deal.starts_on) <= window.ends_on)
     if deal_ids is not None:
         query = query.where(col(Deal.id).in_(list(deal_ids)))
     found = list(session.exec(query))
