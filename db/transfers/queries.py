@@ -89,7 +89,8 @@ def shortlist(session: Session, *, as_of: dt.date, window: SeasonSpan | None = N
         col(ContractTerms.membership_id).in_([m.id for m, _c in contracts.values()])))}
     replaced = {p.id: p.name for p in session.exec(select(Player).where(
         col(Player.id).in_([d.replaces_player_id for d, _p in found if d.replaces_player_id])))}
-    clubs = {c.id: c.name for c in session.exec(select(Club).where(col(Club.id).in_([d.club_id for d, _ in found])))}
+    clubs = {c.id: c.short_name or c.name
+             for c in session.exec(select(Club).where(col(Club.id).in_([d.club_id for d, _ in found])))}
     rows = []
     for deal, player in found:
         assert deal.id is not None and player.id is not None
@@ -175,6 +176,16 @@ def budget_inputs(session: Session, *, club_id: int, season_id: int, span: Seaso
                                         annual_wage_cents=member.annual_wage_cents), span)
     return BudgetInputs(settings, total, sum(1 for m in members if m.annual_wage_cents is not None), len(members),
                         stored.notes if stored else None)
+
+
+def latest_limit(session: Session, *, before: dt.date) -> tuple[str, int] | None:
+    """The last squad-cost limit set for a season starting before ``before`` (label, cents)."""
+    query = (select(Season.label, SeasonBudget.squad_cost_limit_cents)
+             .join(Season, col(Season.id) == col(SeasonBudget.season_id))
+             .where(col(SeasonBudget.squad_cost_limit_cents).is_not(None), col(Season.starts_on) < before)
+             .order_by(col(Season.starts_on).desc()))
+    found = session.exec(query).first()
+    return (found[0], int(found[1])) if found is not None and found[1] is not None else None
 
 
 @dataclass(frozen=True, slots=True)
