@@ -139,6 +139,16 @@ class SeasonSpan:
         return self.starts_on <= day <= self.ends_on
 
 
+def seasons_covering(first: dt.date, last: dt.date) -> list[SeasonSpan]:
+    """The July–June seasons from the one holding ``first`` to the one holding ``last``."""
+    year = first.year if first.month >= 7 else first.year - 1
+    out = []
+    while dt.date(year, 7, 1) <= max(first, last):
+        out.append(SeasonSpan(f"{year}/{(year + 1) % 100:02d}", dt.date(year, 7, 1), dt.date(year + 1, 6, 30)))
+        year += 1
+    return out
+
+
 # --- a deal's money -------------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class DealTerms:

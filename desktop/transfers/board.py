@@ -5,16 +5,28 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QMimeData, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QMimeData, QModelIndex, QObject, QPersistentModelIndex, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from db.transfers.queries import TargetRow
 from desktop.common.formatting import format_money, last_name
+from desktop.common.naming import named
 from desktop.common.roles import RowRole
 from desktop.common.row_filter import RowFilterProxy
 from desktop.theme import colour
-from desktop.transfers.model import MIME, read_deal_mime
+from desktop.transfers.columns import STATUS_NAMES
+from desktop.transfers.model import MIME, ShortlistModel, read_deal_mime
 
 STAGES: tuple[str, ...] = ("scouting", "bid", "agreed", "signed", "dropped")
 ACCENTS = {"scouting": "status_muted", "bid": "status_doubt", "agreed": "selection_border", "signed": "status_back",
@@ -121,3 +133,60 @@ class TargetCardDelegate(QStyledItemDelegate):
                              metrics.elidedText(text, Qt.TextElideMode.ElideRight, area.width()))
             y += metrics.height() + 2
         painter.restore()
+
+
+class PipelineBoard(QWidget):
+    """The stages side by side, each a list of target cards that can be dragged to another.
+
+    ``on_drop(deal_id, version, status)`` moves a target; ``on_menu(view, point)`` opens a card's
+    menu; ``on_select(index)`` and ``on_open(row)`` follow a click and a double-click.
+    """
+
+    def __init__(self, model: ShortlistModel, on_drop: Callable[[int, int, str], bool],
+                 on_menu: Callable[[QAbstractItemView, QPoint], None], on_select: Callable[[QModelIndex], None],
+                 on_open: Callable[[object], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from PySide6.QtCore import QCoreApplication
+
+        self.setObjectName("pipelineBoard")
+        self.stages: dict[str, StageProxy] = {}
+        self.views: dict[str, QListView] = {}
+        self.titles: dict[str, QLabel] = {}
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(6)
+        for status in STAGES:
+            proxy = StageProxy(status, on_drop, self)
+            proxy.setSourceModel(model)
+            view = StageView()
+            named(view, f"stage_{status}", QCoreApplication.translate("ShortlistColumns", STATUS_NAMES[status]))
+            view.setModel(proxy)
+            view.setItemDelegate(TargetCardDelegate(lambda: model.context.currency, view))
+            view.setDragEnabled(True)
+            view.setAcceptDrops(True)
+            view.setDropIndicatorShown(True)
+            view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+            view.setDefaultDropAction(Qt.DropAction.MoveAction)
+            view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+            view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            view.customContextMenuRequested.connect(lambda point, v=view: on_menu(v, point))
+            view.clicked.connect(on_select)
+            view.activated.connect(lambda index: on_open(index.data(RowRole)))
+            title = QLabel()
+            title.setObjectName(f"stageTitle_{status}")
+            column = QWidget()
+            column.setObjectName("lane")
+            inner = QVBoxLayout(column)
+            inner.setContentsMargins(0, 0, 0, 0)
+            inner.addWidget(title)
+            inner.addWidget(view, 1)
+            row.addWidget(column, 1)
+            self.stages[status], self.views[status], self.titles[status] = proxy, view, title
+
+    def update_titles(self) -> None:
+        """Each stage's name and how many targets it shows."""
+        from PySide6.QtCore import QCoreApplication
+
+        for status, title in self.titles.items():
+            name = QCoreApplication.translate("ShortlistColumns", STATUS_NAMES[status])
+            title.setText(f"<b>{name}</b>  {self.stages[status].rowCount()}")

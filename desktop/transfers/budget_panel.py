@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.domain.budget import counted_as, deal_effect
 from desktop.common.formatting import format_money
 from desktop.common.messages import error_label
 from desktop.common.naming import named
@@ -210,6 +211,11 @@ class BudgetPanel(QFrame):
             self.no_budget.setText(self.tr("Budgets set for {s}.").format(s=snapshot.season.label))
         self._show_squad_cost()
         self._show_counted()
+        unpaid = [t for t in self.state.terms.values() if t.annual_wage_cents is None and t.kind != "sale"
+                  and counted_as(t, self.state.ticked()) is not None and deal_effect(t, snapshot.season).fee]
+        if unpaid:
+            self.no_budget.setText(self.no_budget.text() + " " + self.tr(
+                "{n} of the deals counted have no wage set yet, so wages count them as nothing.").format(n=len(unpaid)))
 
     def _show_line(self, kind: str, line: BudgetLine) -> None:
         currency = self.context.currency
@@ -255,8 +261,6 @@ class BudgetPanel(QFrame):
     def _show_counted(self) -> None:
         """The deals behind the figures: each one counted in the season, and how."""
         import html
-
-        from db.domain.budget import counted_as, deal_effect
 
         snapshot, state = self.state.snapshot, self.state
         assert snapshot is not None

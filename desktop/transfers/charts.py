@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop.common.formatting import currency_symbol, format_money
 from desktop.i18n import QT_TRANSLATE_NOOP
-from desktop.theme import colour
+from desktop.theme import colour, current_is_dark
 
 if TYPE_CHECKING:
     from desktop.context import AppContext
@@ -82,7 +82,20 @@ class _Chart(QWidget):
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.note)
         state.changed.connect(self.refresh)
+        self._dark = current_is_dark()
         self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        # The theme comes as a new style sheet (its light or dark flag is set just after): look
+        # once the switch is over and redraw in its colours.
+        if event.type() == QEvent.Type.StyleChange:
+            QTimer.singleShot(0, self._follow_theme)
+        super().changeEvent(event)
+
+    def _follow_theme(self) -> None:
+        if current_is_dark() != self._dark:
+            self._dark = current_is_dark()
+            self.refresh()
 
     def accessible(self) -> str:
         """The chart's name for screen readers."""
@@ -123,11 +136,11 @@ class SpendingChart(_Chart):
             committed.append(total_c / MILLION)
             both.append((total_c + total_p) / MILLION)
         x = list(range(len(months)))
-        self.plot.addLegend(offset=(-10, -34), labelTextColor=colour("text"))
+        legend = self.plot.addLegend(offset=(-10, -34), labelTextColor=colour("text"))
+        legend.setLabelTextColor(colour("text"))
         self.plot.plot(x, both, name=self.tr("Committed + planned"), pen=pg.mkPen(colour("status_doubt"), width=2,
                                                                                  style=pg.QtCore.Qt.PenStyle.DashLine))
-        self.plot.plot(x, committed, name=self.tr("Committed"), pen=pg.mkPen(colour("status_back"), width=3),
-                       fillLevel=0, brush=pg.mkBrush(colour("status_back").lighter(170)))
+        self.plot.plot(x, committed, name=self.tr("Committed"), pen=pg.mkPen(colour("status_back"), width=3))
         budget = snapshot.budget.fees.budget
         if budget is not None:
             line = pg.InfiniteLine(pos=budget / MILLION, angle=0, pen=pg.mkPen(colour("error"), width=2),
@@ -167,7 +180,8 @@ class CashChart(_Chart):
         x = list(range(len(months)))
         committed = [c / MILLION for _m, c, _p in months]
         planned = [p / MILLION for _m, _c, p in months]
-        self.plot.addLegend(offset=(-10, -34), labelTextColor=colour("text"))
+        legend = self.plot.addLegend(offset=(-10, -34), labelTextColor=colour("text"))
+        legend.setLabelTextColor(colour("text"))
         self.plot.addItem(pg.BarGraphItem(x=x, height=committed, width=0.6, brush=colour("status_back"),
                                           pen=pg.mkPen(None), name=self.tr("Committed")))
         self.plot.addItem(pg.BarGraphItem(x=x, y0=committed, height=planned, width=0.6,

@@ -13,6 +13,7 @@ from desktop.common.naming import button_box, named
 from desktop.common.plain_table import PlainTableModel
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.transfers.columns import PRIORITY_NAMES, STATUS_NAMES
+from desktop.transfers.deal_view import name_headers
 
 if TYPE_CHECKING:
     from db.transfers.queries import TargetRow
@@ -80,12 +81,13 @@ class CompareTargets(QDialog):
         add(self.tr("Replaces"), [r.replaces or "—" for r in rows])
         self.model.set_rows(facts)
         table = named(_columns(self.model), "compareTable", self.tr("Targets side by side"))
+        name_headers(table, "compareTable", self.tr("Targets side by side"))
         buttons = button_box(QDialogButtonBox.StandardButton.Close, "compareTargets")
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(table)
         layout.addWidget(buttons)
-        self.resize(760, 520)
+        self.resize(780, 660)
 
     def _named(self, text: str) -> str:
         from PySide6.QtCore import QCoreApplication
@@ -104,6 +106,7 @@ class ScenarioComparison(QWidget):
         self.title.setObjectName("sectionTitle")
         self.model = SideBySideModel([QT_TRANSLATE_NOOP("ScenarioComparison", "Scenario")], "ScenarioComparison", self)
         self.table = named(_columns(self.model), "scenarioTable", self.tr("Scenarios side by side"))
+        name_headers(self.table, "scenarioTable", self.tr("Scenarios side by side"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)

@@ -9,11 +9,13 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QTabWidget, QVBox
 
 from db.domain.budget import counted_as, deal_effect
 from db.domain.deals import (
+    add_months,
     amortisation_in,
     amortisation_months,
     annual_amortisation,
     cash_schedule,
     rate_text,
+    seasons_covering,
 )
 from desktop.common.formatting import format_date, format_money
 from desktop.common.naming import named
@@ -34,8 +36,15 @@ EFFECT_HEADERS = (QT_TRANSLATE_NOOP("DealViews", "In the budget of"), QT_TRANSLA
                   QT_TRANSLATE_NOOP("DealViews", "How it counts"))
 
 
+def name_headers(view: QTableView, name: str, accessible: str) -> None:
+    """Name a table's headers after the table (tests and screen readers find them so)."""
+    named(view.horizontalHeader(), f"{name}Header", accessible)
+    named(view.verticalHeader(), f"{name}RowHeader", accessible)
+
+
 def _table(name: str, accessible: str, model: PlainTableModel) -> QTableView:
     view = named(QTableView(), name, accessible)
+    name_headers(view, name, accessible)
     view.setModel(model)
     view.verticalHeader().hide()
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -109,14 +118,12 @@ class DealViews(QTabWidget):
     def _show_cash(self, terms: DealTerms) -> None:
         schedule = cash_schedule(terms)
         rows = []
-        for season in self.state.seasons:
-            paid = [(day, amount) for day, amount in schedule if season.holds(day)]
-            if paid:
-                rows.append([season.label, self._m(sum(a for _d, a in paid)),
-                             ", ".join(f"{format_date(d)}: {self._m(a)}" for d, a in paid)])
-        outside = [(d, a) for d, a in schedule if not any(s.holds(d) for s in self.state.seasons)]
-        if outside:
-            rows.append([self.tr("later"), self._m(sum(a for _d, a in outside)), ""])
+        if schedule:
+            for season in seasons_covering(schedule[0][0], schedule[-1][0]):
+                paid = [(day, amount) for day, amount in schedule if season.holds(day)]
+                if paid:
+                    rows.append([season.label, self._m(sum(a for _d, a in paid)),
+                                 ", ".join(f"{format_date(d)}: {self._m(a)}" for d, a in paid)])
         self.cash.set_rows(rows)
         if terms.fee_cents is None:
             text = self.tr("No fee set yet.")
@@ -140,7 +147,7 @@ class DealViews(QTabWidget):
         rows = []
         if annual and months:
             left = sum(a for _d, a in cash_schedule(terms))
-            for season in self.state.seasons:
+            for season in seasons_covering(terms.starts_on, add_months(terms.starts_on, months)):
                 charge = amortisation_in(terms, season)
                 if charge:
                     left -= charge
@@ -168,10 +175,14 @@ class DealViews(QTabWidget):
                self.tr("not counted: tick it into the scenario")}.get(where) or \
             self.tr("planned in '{s}'").format(s=scenario.name if scenario else "")
         sign = "−" if terms.outbound else ""
+        fee = sign + self._m(effect.fee) if terms.fee_cents is not None else self.tr("fee not set")
+        wages = sign + self._m(effect.wages) if terms.annual_wage_cents is not None else self.tr("wage not set")
+        spread = self._m(effect.amortisation) if annual_amortisation(terms) is not None else self.tr(
+            "no contract length yet")
         self.effect.set_rows([
-            [self.tr("Fees"), sign + self._m(effect.fee), how],
-            [self.tr("Wages"), sign + self._m(effect.wages), how],
-            [self.tr("Squad cost (amortisation)"), self._m(effect.amortisation), self.tr("against LaLiga's limit")],
+            [self.tr("Fees"), fee, how],
+            [self.tr("Wages"), wages, how],
+            [self.tr("Squad cost (amortisation)"), spread, self.tr("against LaLiga's limit")],
         ])
         budget_now = self.state.budget_for(ticked)
         others = self.state.budget_for(ticked - {terms.deal_id}) if where == "planned" else None

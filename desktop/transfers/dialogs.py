@@ -81,11 +81,15 @@ class DealDialog(FormDialog):
     def __init__(self, context: AppContext, state: TransferState, *, deal_id: int | None = None,
                  player_id: int | None = None, parent: QWidget | None = None) -> None:
         super().__init__(context, "dealDialog", parent)
-        self.state, self.deal_id, self.stored = state, deal_id, None
+        self.state, self.deal_id, self.stored, self.version = state, deal_id, None, 0
         if deal_id is not None and context.database is not None:
+            from db.transfers.models import Deal
             from db.transfers.writes import read_snapshot
 
             self.stored = read_snapshot(context.database, deal_id)
+            with context.database.reading() as session:
+                found = session.get(Deal, deal_id)
+                self.version = found.version if found else 0
         self.setWindowTitle(self.tr("Change the deal") if deal_id else self.tr("Record a deal"))
         self._two_columns()
         players, clubs, ours = self._choices()
@@ -158,14 +162,20 @@ class DealDialog(FormDialog):
         outer.removeItem(self.form)
         self.right = QFormLayout()
         columns = QHBoxLayout()
-        columns.addLayout(self.form, 1)
-        columns.addSpacing(16)
-        columns.addLayout(self.right, 1)
+        for number, form in enumerate((self.form, self.right)):
+            stack = QVBoxLayout()
+            stack.addLayout(form)
+            stack.addStretch(1)
+            columns.addLayout(stack, 1)
+            if number == 0:
+                columns.addSpacing(16)
         outer.insertLayout(0, columns)
 
     def _table(self, name: str, headers: tuple[str, ...]) -> QTableWidget:
         table = QTableWidget(0, len(headers))
         table.setObjectName(name)
+        for header, suffix in ((table.horizontalHeader(), "Header"), (table.verticalHeader(), "RowHeader")):
+            named(header, f"{name}{suffix}", " / ".join(headers))
         table.setHorizontalHeaderLabels(list(headers))
         table.verticalHeader().hide()
         table.horizontalHeader().setStretchLastSection(True)
@@ -311,7 +321,7 @@ class DealDialog(FormDialog):
                                              clean, schedule, extras)
         else:
             changes = {k: v for k, v in clean.items() if self.stored.get(k) != v and k != "player_id"}
-            command = EditDealCommand(self.context, self.stored["id"], self.stored["version"], changes,
+            command = EditDealCommand(self.context, self.stored["id"], self.version, changes,
                                       self.tr("Change the deal for {who}").format(who=name),
                                       instalments=schedule, addons=extras)
         if self.push(command):

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListView,
     QMenu,
     QPushButton,
     QSpinBox,
@@ -34,7 +33,7 @@ from desktop.common.naming import named
 from desktop.common.roles import RowRole
 from desktop.common.row_filter import RowFilterProxy
 from desktop.common.screen_base import ScreenWidget
-from desktop.transfers.board import STAGES, StageProxy, StageView, TargetCardDelegate
+from desktop.transfers.board import STAGES, PipelineBoard
 from desktop.transfers.budget_panel import BudgetPanel
 from desktop.transfers.columns import COLUMN_INDEX, COLUMNS, STATUS_NAMES
 from desktop.transfers.deal_view import DealViews
@@ -64,9 +63,6 @@ class ShortlistScreen(ScreenWidget):
         self.model = ShortlistModel(context, self.state, self)
         self.proxy = RowFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.stages: dict[str, StageProxy] = {}
-        self.stage_views: dict[str, QListView] = {}
-        self.stage_titles: dict[str, QLabel] = {}
         self._build()
         self.model.reload()
         self.watch(self.model)
@@ -187,39 +183,9 @@ class ShortlistScreen(ScreenWidget):
         return self.table
 
     def _build_board(self) -> QWidget:
-        board = QWidget()
-        board.setObjectName("pipelineBoard")
-        row = QHBoxLayout(board)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(6)
-        for status in STAGES:
-            proxy = StageProxy(status, self.move_to_stage, self)
-            proxy.setSourceModel(self.model)
-            view = StageView()
-            named(view, f"stage_{status}", self._stage(STATUS_NAMES[status]))
-            view.setModel(proxy)
-            view.setItemDelegate(TargetCardDelegate(lambda: self.context.currency, view))
-            view.setDragEnabled(True)
-            view.setAcceptDrops(True)
-            view.setDropIndicatorShown(True)
-            view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
-            view.setDefaultDropAction(Qt.DropAction.MoveAction)
-            view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-            view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-            view.customContextMenuRequested.connect(lambda p, v=view: self._menu(v, p))
-            view.clicked.connect(self._select)
-            view.activated.connect(lambda index: self.open_deal(index.data(RowRole)))
-            title = QLabel()
-            title.setObjectName(f"stageTitle_{status}")
-            column = QWidget()
-            column.setObjectName("lane")
-            inner = QVBoxLayout(column)
-            inner.setContentsMargins(0, 0, 0, 0)
-            inner.addWidget(title)
-            inner.addWidget(view, 1)
-            row.addWidget(column, 1)
-            self.stages[status], self.stage_views[status], self.stage_titles[status] = proxy, view, title
-        return board
+        self.board = PipelineBoard(self.model, self.move_to_stage, self._menu, self._select, self.open_deal)
+        self.stages, self.stage_views = self.board.stages, self.board.views
+        return self.board
 
     def _stage(self, title: str) -> str:
         from PySide6.QtCore import QCoreApplication
@@ -258,8 +224,7 @@ class ShortlistScreen(ScreenWidget):
         self.views.button(number).setChecked(True)
 
     def _update_titles(self, *_args: object) -> None:
-        for status, title in self.stage_titles.items():
-            title.setText(f"<b>{self._stage(STATUS_NAMES[status])}</b>  {self.stages[status].rowCount()}")
+        self.board.update_titles()
 
     # --- acting on targets ----------------------------------------------------------------------
     def row_of(self, deal_id: int) -> TargetRow | None:

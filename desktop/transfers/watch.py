@@ -13,6 +13,7 @@ from desktop.common.formatting import format_date, format_money, last_name
 from desktop.common.naming import named
 from desktop.common.plain_table import PlainTableModel
 from desktop.i18n import QT_TRANSLATE_NOOP
+from desktop.transfers.deal_view import name_headers
 
 if TYPE_CHECKING:
     from db.transfers.queries import NonEuPlaces, WatchRow
@@ -37,6 +38,7 @@ class ContractWatch(QWidget):
         self.non_eu.setWordWrap(True)
         self.model = PlainTableModel(HEADERS, "ContractWatch", self)
         self.table = named(QTableView(), "watchTable", self.tr("Contract watch"))
+        name_headers(self.table, "watchTable", self.tr("Contract watch"))
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
@@ -106,7 +108,7 @@ class ContractWatch(QWidget):
         unknown = [name for _id, name, eu in places.targets if eu is None]
         free = places.limit - len(places.holders)
         if would:
-            names = ", ".join(last_name(n) for n in would)
+            names = ", ".join(would)
             if free <= 0:
                 text += " " + self.tr("No place free: signing {who} needs one.").format(who=names)
             else:
