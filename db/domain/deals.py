@@ -1,7 +1,8 @@
 """Rules of a transfer deal: its kinds and pipeline, money in another currency, instalment
 schedules, wages and amortisation per season, and the season of the next transfer window.
 
-Pure Python over plain values (integer cents, dates). Every sum is exact to the cent: a split
+Pure Python over plain values (integer cents, dates); the date arithmetic is memoised, since
+a club's deals share a few start days. Every sum is exact to the cent: a split
 (a fee into instalments converted at a rate, a wage into months, a fee into amortisation charges)
 rounds the running total, never each part, so the parts always add up to the whole.
 """
@@ -12,6 +13,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from db.domain.squad_rules import months_until
 from db.errors import ValidationError
@@ -88,6 +90,7 @@ def share(cents: int, percent: int | None) -> int:
 
 
 # --- dates and months -----------------------------------------------------------------------------
+@lru_cache(maxsize=65536)
 def add_months(day: dt.date, months: int) -> dt.date:
     """The same day ``months`` later (the month's last day when it is shorter)."""
     year, month = divmod(day.month - 1 + months, 12)
@@ -97,6 +100,7 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(day.day, last))
 
 
+@lru_cache(maxsize=65536)
 def contract_months(starts_on: dt.date, ends_on: dt.date | None) -> int | None:
     """Whole months of a contract from its first to its last day (at least 1); None when open."""
     if ends_on is None:
@@ -104,6 +108,7 @@ def contract_months(starts_on: dt.date, ends_on: dt.date | None) -> int | None:
     return max(1, months_until(starts_on, ends_on + dt.timedelta(days=1)))
 
 
+@lru_cache(maxsize=65536)
 def months_before(starts_on: dt.date, day: dt.date) -> int:
     """How many monthly dates (``starts_on`` + k months, k ≥ 0) fall before ``day``."""
     if day <= starts_on:

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.domain.budget import counted_as, deal_effect
+from db.domain.budget import counted_as
+from db.domain.deals import fee_in, wages_in
 from desktop.common.formatting import format_money
 from desktop.common.messages import error_label
 from desktop.common.naming import named
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from desktop.transfers.state import TransferState
 
 ROWS = ("budget", "committed", "planned", "incoming", "remaining")
+LISTED = 8  # deals listed under "Counted in …", largest first
 
 
 def exact(cents: int | None, currency: str) -> str:
@@ -210,12 +212,10 @@ class BudgetPanel(QFrame):
         else:
             self.no_budget.setText(self.tr("Budgets set for {s}.").format(s=snapshot.season.label))
         self._show_squad_cost()
-        self._show_counted()
-        unpaid = [t for t in self.state.terms.values() if t.annual_wage_cents is None and t.kind != "sale"
-                  and counted_as(t, self.state.ticked()) is not None and deal_effect(t, snapshot.season).fee]
+        unpaid = self._show_counted()
         if unpaid:
             self.no_budget.setText(self.no_budget.text() + " " + self.tr(
-                "{n} of the deals counted have no wage set yet, so wages count them as nothing.").format(n=len(unpaid)))
+                "{n} of the deals counted have no wage set yet, so wages count them as nothing.").format(n=unpaid))
 
     def _show_line(self, kind: str, line: BudgetLine) -> None:
         currency = self.context.currency
@@ -239,7 +239,8 @@ class BudgetPanel(QFrame):
         snapshot = self.state.snapshot
         assert snapshot is not None
         cost, inputs, currency = snapshot.budget.squad_cost, snapshot.inputs, self.context.currency
-        lines = [f"<b>{self.tr('Squad cost against LaLiga’s limit (LCPD)')}</b>",
+        title = self.tr("Squad cost against LaLiga’s limit (LCPD)")
+        lines = [f"<b>{title}</b>",
                  self.tr("Wages {m} (known for {k} of {n} players)").format(
                      m=format_money(cost.wages, currency) or "€0", k=inputs.wages_known, n=inputs.squad_size),
                  self.tr("Amortised fees {m}").format(m=format_money(cost.amortisation, currency) or "€0")]
@@ -258,37 +259,46 @@ class BudgetPanel(QFrame):
         self.squad_cost.setText("<br>".join(lines))
         self.squad_cost.setProperty("over", cost.over)
 
-    def _show_counted(self) -> None:
-        """The deals behind the figures: each one counted in the season, and how."""
+    def _show_counted(self) -> int:
+        """The deals behind the figures, largest first (at most ``LISTED``); returns how many of
+        them have no wage set."""
         import html
 
         snapshot, state = self.state.snapshot, self.state
         assert snapshot is not None
-        names = self._names()
-        lines = []
+        ticked, season, currency = state.ticked(), snapshot.season, self.context.currency
+        found, unpaid = [], 0
         for terms in state.terms.values():
-            where = counted_as(terms, state.ticked())
-            effect = deal_effect(terms, snapshot.season)
-            if where is None or not (effect.fee or effect.wages):
+            where = counted_as(terms, ticked)
+            if where is None:
                 continue
-            kind = {"committed": self.tr("committed"), "planned": self.tr("planned")}[where]
-            if terms.outbound:
-                kind = self.tr("incoming")
-            money = format_money(effect.fee, self.context.currency) if effect.fee else ""
-            if effect.wages:
-                money += (" + " if money else "") + self.tr("{m} wages").format(
-                    m=format_money(effect.wages, self.context.currency))
-            lines.append((where != "committed", names.get(terms.deal_id, ""), kind, money))
-        lines.sort()
-        if not lines:
-            self.counted.setText(self.tr("Nothing counted in {s} yet.").format(s=snapshot.season.label))
-            return
-        rows = "".join(f"<tr><td>{html.escape(name)}</td><td>&nbsp;{html.escape(kind)}</td>"
-                       f"<td align='right'>&nbsp;{html.escape(money)}</td></tr>" for _o, name, kind, money in lines)
-        self.counted.setText(f"<b>{html.escape(self.tr('Counted in {s}').format(s=snapshot.season.label))}</b>"
-                             f"<table width='100%'>{rows}</table>")
+            fee, wages = fee_in(terms, season), wages_in(terms, season)
+            if not (fee or wages):
+                continue
+            unpaid += terms.annual_wage_cents is None and not terms.outbound
+            found.append((where != "committed", -(fee + wages), terms.deal_id, where, terms.outbound, fee, wages))
+        found.sort()
+        if not found:
+            self.counted.setText(self.tr("Nothing counted in {s} yet.").format(s=season.label))
+            return unpaid
+        names = self._names([item[2] for item in found[:LISTED]])
+        rows = []
+        for _later, _size, deal_id, where, outbound, fee, wages in found[:LISTED]:
+            kind = self.tr("incoming") if outbound else (self.tr("committed") if where == "committed"
+                                                         else self.tr("planned"))
+            money = format_money(fee, currency) if fee else ""
+            if wages:
+                money += (" + " if money else "") + self.tr("{m} wages").format(m=format_money(wages, currency))
+            rows.append(f"<tr><td>{html.escape(names.get(deal_id, ''))}</td><td>&nbsp;{html.escape(kind)}</td>"
+                        f"<td align='right'>&nbsp;{html.escape(money)}</td></tr>")
+        if len(found) > LISTED:
+            more = self.tr("and {n} more").format(n=len(found) - LISTED)
+            rows.append(f"<tr><td colspan='3'>{html.escape(more)}</td></tr>")
+        title = self.tr("Counted in {s}").format(s=season.label)
+        self.counted.setText(f"<b>{html.escape(title)}</b><table width='100%'>{''.join(rows)}</table>")
+        return unpaid
 
-    def _names(self) -> dict[int, str]:
+    def _names(self, deal_ids: list[int]) -> dict[int, str]:
         from sqlmodel import col, select
 
         from db.squad.models import Player
@@ -298,7 +308,8 @@ class BudgetPanel(QFrame):
             return {}
         with self.context.database.reading() as session:
             return {deal_id or 0: name for deal_id, name in session.exec(
-                select(Deal.id, Player.name).join(Player, col(Player.id) == col(Deal.player_id)))}
+                select(Deal.id, Player.name).join(Player, col(Player.id) == col(Deal.player_id))
+                .where(col(Deal.id).in_(deal_ids)))}
 
     # --- acting -------------------------------------------------------------------------------
     def _season_chosen(self) -> None:

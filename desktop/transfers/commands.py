@@ -267,9 +267,8 @@ def push_tick(context: AppContext, state: TransferState, row: TargetRow, ticked:
     scenario = state.current_scenario()
     if scenario is None or (row.deal_id in scenario.deal_ids) == ticked:
         return False
-    tr = QCoreApplication.translate
-    text = (tr("TransferCommands", "Tick {who} into {s}") if ticked else
-            tr("TransferCommands", "Take {who} out of {s}")).format(who=row.name, s=scenario.name)
+    text = (QCoreApplication.translate("TransferCommands", "Tick {who} into {s}") if ticked else
+            QCoreApplication.translate("TransferCommands", "Take {who} out of {s}")).format(who=row.name, s=scenario.name)
     try:
         push_applied(context, TickCommand(context, scenario.scenario_id, row.deal_id, ticked, text))
     except Exception as error:  # refused: say why, change nothing

@@ -108,27 +108,30 @@ class ShortlistModel(CachedRowsModel[TargetRow]):
     def extra_data(self, row: TargetRow, column: int, role: int) -> Any:
         if role != TOOLTIP:
             return None
-        tr = QCoreApplication.translate
         if column == _NAME:
             scenario = self.state.current_scenario()
-            ticked = scenario is not None and row.deal_id in scenario.deal_ids
-            tick = (tr("ShortlistModel", "Ticked into '{s}'") if ticked else tr(
-                "ShortlistModel", "Tick to count him in '{s}'")).format(s=scenario.name) if scenario else tr(
-                "ShortlistModel", "Make a scenario in the budget panel to tick targets into it")
+            if scenario is None:
+                tick = QCoreApplication.translate("ShortlistModel",
+                                                  "Make a scenario in the budget panel to tick targets into it")
+            elif row.deal_id in scenario.deal_ids:
+                tick = QCoreApplication.translate("ShortlistModel", "Ticked into '{s}'").format(s=scenario.name)
+            else:
+                tick = QCoreApplication.translate("ShortlistModel", "Tick to count him in '{s}'").format(
+                    s=scenario.name)
             return "\n".join(t for t in (row.name, tick, row.notes) if t)
         if column == _CONTRACT and row.contract_end is not None:
             from desktop.common.formatting import contract_tooltip, format_date
 
             return f"{format_date(row.contract_end)}: {contract_tooltip(row.contract_end, self.context.as_of)}"
         if column == _FEE and row.rate_ppm is not None and row.fee_in_currency is not None:
-            return tr("ShortlistModel", "{fee} at {rate} = {club}").format(
+            return QCoreApplication.translate("ShortlistModel", "{fee} at {rate} = {club}").format(
                 fee=format_money(row.fee_in_currency, row.currency), rate=rate_text(row.rate_ppm),
                 club=format_money(row.fee_cents, self.context.currency))
         if column == _ASKING and row.release_clause is not None:
-            return tr("ShortlistModel", "Release clause: {m}").format(
+            return QCoreApplication.translate("ShortlistModel", "Release clause: {m}").format(
                 m=format_money(row.release_clause[0], row.release_clause[1] or self.context.currency))
         if column == _NATIONALITY and row.is_eu is False:
-            return tr("ShortlistModel", "Would take a non-EU place")
+            return QCoreApplication.translate("ShortlistModel", "Would take a non-EU place")
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:

@@ -133,10 +133,11 @@ class TransferState(QObject):
 
         database = self.context.database
         assert database is not None
+        gone = False  # a deal removed takes its ticks with it
         with database.reading() as session:
             if change.touches(DEAL):
                 if change.is_everything(DEAL):
-                    self.terms = deal_terms(session)
+                    self.terms, gone = deal_terms(session), True
                 else:
                     ids = change.ids(DEAL)
                     fresh = deal_terms(session, ids)
@@ -144,10 +145,12 @@ class TransferState(QObject):
                         if deal_id in fresh:
                             self.terms[deal_id] = fresh[deal_id]
                         else:
-                            self.terms.pop(deal_id, None)
-            if change.touches(SCENARIO, SCENARIO_DEAL, DEAL):
+                            gone = gone or self.terms.pop(deal_id, None) is not None
+            if gone or change.touches(SCENARIO, SCENARIO_DEAL):
                 self.scenarios = scenarios(session)
-        if change.touches(SEASON_BUDGET, SETTING, MEMBERSHIP, DEAL):
+        # A deal edit changes no budget setting nor the squad's wages: signing announces the squad
+        # place (MEMBERSHIP) too.
+        if change.touches(SEASON_BUDGET, SETTING, MEMBERSHIP):
             self._read_inputs()
         self.recompute()
 

@@ -78,3 +78,15 @@ def test_budget_command_prints_the_table(demo_path: Path, capsys: pytest.Capture
     assert "35,000,000.00" in out and "limit 754,900,000.00" in out
     assert main(["--db", str(demo_path), "budget", "--season", "2040"]) == 1
     assert "No season 2040" in capsys.readouterr().err
+
+
+def test_pyqtgraph_waits_for_the_first_chart() -> None:
+    """The charting library is imported when a chart is built, not with the screens' modules."""
+    import subprocess
+    import sys
+
+    code = ("import sys, desktop.transfers.screen, desktop.transfers.budget_screen, desktop.transfers.charts;"
+            "print('pyqtgraph' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                            cwd=Path(__file__).resolve().parents[3])
+    assert result.stdout.strip() == "False", result.stderr

@@ -295,3 +295,21 @@ def test_the_deal_dialog_refuses_by_field(screen: ShortlistScreen, context) -> N
     new.currency.setCurrentIndex(new.currency.findData("GBP"))
     new.accept()
     assert new.shown_error("rate_ppm")
+
+
+def test_every_dialog_of_the_transfer_screens_names_its_widgets(screen: ShortlistScreen, context, qtbot) -> None:
+    from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QComboBox, QLineEdit, QWidget
+
+    from desktop.transfers.compare import CompareTargets
+    from desktop.transfers.dialogs import BudgetDialog, DealDialog, ScenarioDialog
+
+    interactive = (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView)
+    dialogs = [DealDialog(context, screen.state, deal_id=row(screen, MAC).deal_id, parent=screen),
+               DealDialog(context, screen.state, parent=screen), BudgetDialog(context, screen.state, parent=screen),
+               ScenarioDialog(context, screen.state, parent=screen),
+               CompareTargets(context, screen.state, screen.model.rows()[:2], parent=screen)]
+    for dialog in dialogs:
+        unnamed = [f"{type(dialog).__name__}:{type(w).__name__}" for w in dialog.findChildren(QWidget)
+                   if isinstance(w, interactive) and not w.objectName().startswith("qt_") and w.window() is dialog
+                   and not (w.objectName() and w.accessibleName())]
+        assert unnamed == []
