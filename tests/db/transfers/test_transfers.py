@@ -98,7 +98,7 @@ def test_the_demo_shortlist_of_may_2025(shared: Database) -> None:
     assert set(rows) == {MAC, "Trent Alexander-Arnold", "Dean Huijsen", "Álvaro Carreras"}
     mac = rows[MAC]
     assert (mac.club, mac.fee_cents, mac.asking_fee_cents, mac.valuation_cents, mac.market_value_cents) == (
-        "Liverpool FC", 9_000_000_000, 10_000_000_000, 9_000_000_000, 9_000_000_000)
+        "Liverpool", 9_000_000_000, 10_000_000_000, 9_000_000_000, 9_000_000_000)  # the short name
     assert (mac.replaces, mac.status, mac.starts_on, mac.is_eu) == ("Luka Modrić", "scouting", dt.date(2025, 7, 1), False)
     huijsen = rows["Dean Huijsen"]
     assert (huijsen.currency, huijsen.fee_in_currency, huijsen.fee_cents) == ("GBP", 5_000_000_000, 5_950_000_000)
