@@ -334,7 +334,7 @@ class BudgetPanel(QFrame):
             self.refresh()
 
     def _new_scenario(self) -> None:
-        from desktop.transfers.dialogs import ScenarioDialog
+        from desktop.transfers.plan_dialogs import ScenarioDialog
 
         ScenarioDialog(self.context, self.state, parent=self.window()).open()
 
@@ -353,7 +353,7 @@ class BudgetPanel(QFrame):
             self.context.message.emit(str(error))
 
     def _set_budget(self) -> None:
-        from desktop.transfers.dialogs import BudgetDialog
+        from desktop.transfers.plan_dialogs import BudgetDialog
 
         if self.state.season is not None:
             BudgetDialog(self.context, self.state, parent=self.window()).open()

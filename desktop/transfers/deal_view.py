@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QTabWidget, QVBoxLayout, QWidget
 
 from db.domain.budget import counted_as, deal_effect
@@ -77,6 +78,12 @@ class DealViews(QTabWidget):
             layout.addWidget(_table(f"dealTable_{key}", title, model), 1)
             self.summaries[key] = summary
             self.addTab(page, title)
+        self.notes = QLabel()
+        self.notes.setObjectName("dealNotes")
+        self.notes.setWordWrap(True)
+        self.notes.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.addTab(self.notes, self.tr("Notes"))
         self.terms: DealTerms | None = None
         self.name = ""
         self.currency = ""
@@ -92,9 +99,11 @@ class DealViews(QTabWidget):
 
         self.terms = self.state.deal(deal_id) if deal_id is not None else None
         self.addons, self.currency, self.name = [], self.context.currency, ""
+        self.notes.setText("")
         if self.terms is not None and self.context.database is not None:
             stored = read_snapshot(self.context.database, self.terms.deal_id)
             self.addons, self.currency = stored["addons"], stored["currency"]
+            self.notes.setText(stored["notes"] or self.tr("No notes yet: add them in the deal's dialog."))
             from db.squad.models import Player
 
             with self.context.database.reading() as session:

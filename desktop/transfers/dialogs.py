@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -326,67 +325,3 @@ class DealDialog(FormDialog):
                                       instalments=schedule, addons=extras)
         if self.push(command):
             super().accept()
-
-
-class BudgetDialog(FormDialog):
-    """Set the chosen season's transfer and wage budgets and squad-cost limit ("—": not set)."""
-
-    def __init__(self, context: AppContext, state: TransferState, parent: QWidget | None = None) -> None:
-        super().__init__(context, "budgetDialog", parent)
-        assert state.season is not None and context.database is not None
-        from db.transfers.plans import budget_values
-        from db.transfers.queries import season_id_of
-
-        self.state = state
-        with context.database.reading() as session:
-            self.season_id = season_id_of(session, state.season.label)
-            self.before = budget_values(session, self.season_id or 0)
-        self.setWindowTitle(self.tr("Budget for {s}").format(s=state.season.label))
-        self.editors = {}
-        for key, label in (("transfer_budget_cents", self.tr("Transfer budget")),
-                           ("wage_budget_cents", self.tr("Wage budget")),
-                           ("squad_cost_limit_cents", self.tr("Squad-cost limit (LCPD)"))):
-            editor = self.add_field(key, label, make_money_edit(None, context.currency))
-            set_money(editor, self.before[key])
-            self.editors[key] = editor
-
-    def accept(self) -> None:
-        """Save as one undoable command."""
-        from desktop.transfers.commands import BudgetCommand
-
-        after = {key: money_of(editor) for key, editor in self.editors.items()}
-        if after == self.before or self.season_id is None:
-            super().accept()
-            return
-        season = self.state.season.label if self.state.season else ""
-        if self.push(BudgetCommand(self.context, self.season_id, self.before, after,
-                                   self.tr("Set the budget for {s}").format(s=season))):
-            super().accept()
-
-
-class ScenarioDialog(FormDialog):
-    """Start a named what-if scenario, empty or with the current scenario's ticks."""
-
-    def __init__(self, context: AppContext, state: TransferState, parent: QWidget | None = None) -> None:
-        super().__init__(context, "scenarioDialog", parent)
-        self.state = state
-        self.setWindowTitle(self.tr("New scenario"))
-        self.name = self.add_field("name", self.tr("Name"), QLineEdit())
-        self.name.setPlaceholderText(self.tr("e.g. Mac Allister + a centre-back"))
-        current = state.current_scenario()
-        self.copy = self.add_field("copy", self.tr("Start from"), QCheckBox(
-            self.tr("the ticks of '{s}'").format(s=current.name) if current else self.tr("nothing ticked")))
-        self.copy.setEnabled(current is not None)
-
-    def accept(self) -> None:
-        """Make the scenario as one undoable command and count it as planned."""
-        from desktop.transfers.commands import ScenarioCommand
-
-        current = self.state.current_scenario()
-        ticks = sorted(current.deal_ids) if current is not None and self.copy.isChecked() else []
-        command = ScenarioCommand(self.context, self.tr("New scenario {s}").format(s=self.name.text().strip()),
-                                  name=self.name.text(), deal_ids=ticks)
-        if self.push(command):
-            self.state.choose_scenario(command.scenario_id)
-            super().accept()
-

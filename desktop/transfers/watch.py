@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from db.changes import CONTRACT_TERMS, DEAL, MEMBERSHIP, PLAYER, Change
 from desktop.common.formatting import format_date, format_money, last_name
@@ -45,10 +46,16 @@ class ContractWatch(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda _index: self.edit_clauses())
+        self.clauses = named(QPushButton(self.tr("Clauses…")), "editClauses", self.tr("Edit the contract's clauses"))
+        self.clauses.clicked.connect(self.edit_clauses)
         self.rows: list[WatchRow] = []
+        top = QHBoxLayout()
+        top.addWidget(self.non_eu, 1)
+        top.addWidget(self.clauses, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.non_eu)
+        layout.addLayout(top)
         layout.addWidget(self.table, 1)
         context.data_changed.connect(self._on_change)
         context.as_of_changed.connect(lambda _day: self.refresh())
@@ -56,6 +63,18 @@ class ContractWatch(QWidget):
         state.changed.connect(self._show_non_eu)
         self.places: NonEuPlaces | None = None
         self.refresh()
+
+    def edit_clauses(self, row: WatchRow | None = None) -> None:
+        """The clauses dialog of the selected player's contract (a release clause, an option)."""
+        from desktop.transfers.plan_dialogs import TermsDialog
+
+        if row is None:
+            index = self.table.currentIndex()
+            row = self.rows[index.row()] if index.isValid() and index.row() < len(self.rows) else None
+        if row is None:
+            self.context.status.emit(self.tr("Select a player's contract first"))
+            return
+        TermsDialog(self.context, row.membership_id, row.name, parent=self.window()).open()
 
     def _on_change(self, change: Change) -> None:
         if change.touches(DEAL, MEMBERSHIP, PLAYER, CONTRACT_TERMS):

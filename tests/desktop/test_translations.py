@@ -174,7 +174,8 @@ def _drive_transfers(window: MainWindow, qtbot: Any) -> None:
     """The shortlist's cells and tooltips, menus, views, a move and a tick (undo texts), every
     dialog of the transfer screens with a refusal, and the budget screen's charts and comparison."""
     from desktop.transfers.compare import CompareTargets
-    from desktop.transfers.dialogs import BudgetDialog, DealDialog, ScenarioDialog
+    from desktop.transfers.dialogs import DealDialog
+    from desktop.transfers.plan_dialogs import BudgetDialog, ScenarioDialog, TermsDialog
 
     shortlist = window.screen_widget("shortlist")
     window.show_screen("shortlist")
@@ -207,9 +208,12 @@ def _drive_transfers(window: MainWindow, qtbot: Any) -> None:
     for dialog in (DealDialog(window.context, shortlist.state, parent=window),
                    BudgetDialog(window.context, shortlist.state, parent=window),
                    ScenarioDialog(window.context, shortlist.state, parent=window),
-                   CompareTargets(window.context, shortlist.state, rows[:2], parent=window)):
-        if isinstance(dialog, ScenarioDialog):
-            dialog.accept()  # refused: no name
+                   CompareTargets(window.context, shortlist.state, rows[:2], parent=window),
+                   TermsDialog(window.context, shortlist.contract_watch.rows[0].membership_id, "x", parent=window)):
+        if isinstance(dialog, ScenarioDialog | TermsDialog):
+            if isinstance(dialog, TermsDialog):
+                dialog.option.setCurrentIndex(1)
+            dialog.accept()  # refused: no name, an option without its date
         dialog.grab()
         dialog.reject()
     budget = window.screen_widget("budget")

@@ -222,7 +222,7 @@ def test_the_three_views_of_a_deal_in_pounds(screen: ShortlistScreen) -> None:
 
 def test_a_budget_over_spent_turns_the_panel_red(screen: ShortlistScreen, context) -> None:
     from desktop.common.editors import set_money
-    from desktop.transfers.dialogs import BudgetDialog
+    from desktop.transfers.plan_dialogs import BudgetDialog
 
     dialog = BudgetDialog(context, screen.state, parent=screen)
     set_money(dialog.editors["transfer_budget_cents"], 10_000_000_000)
@@ -235,7 +235,7 @@ def test_a_budget_over_spent_turns_the_panel_red(screen: ShortlistScreen, contex
 
 
 def test_sales_feed_setting_and_scenarios(screen: ShortlistScreen, context) -> None:
-    from desktop.transfers.dialogs import ScenarioDialog
+    from desktop.transfers.plan_dialogs import ScenarioDialog
 
     screen.panel.sales.setChecked(False)
     assert context.undo_stack.undoText() == "Leave sales out of the budget"
@@ -301,15 +301,46 @@ def test_every_dialog_of_the_transfer_screens_names_its_widgets(screen: Shortlis
     from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QComboBox, QLineEdit, QWidget
 
     from desktop.transfers.compare import CompareTargets
-    from desktop.transfers.dialogs import BudgetDialog, DealDialog, ScenarioDialog
+    from desktop.transfers.dialogs import DealDialog
+    from desktop.transfers.plan_dialogs import BudgetDialog, ScenarioDialog, TermsDialog
 
     interactive = (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView)
     dialogs = [DealDialog(context, screen.state, deal_id=row(screen, MAC).deal_id, parent=screen),
                DealDialog(context, screen.state, parent=screen), BudgetDialog(context, screen.state, parent=screen),
                ScenarioDialog(context, screen.state, parent=screen),
-               CompareTargets(context, screen.state, screen.model.rows()[:2], parent=screen)]
+               CompareTargets(context, screen.state, screen.model.rows()[:2], parent=screen),
+               TermsDialog(context, screen.contract_watch.rows[0].membership_id, "x", parent=screen)]
     for dialog in dialogs:
         unnamed = [f"{type(dialog).__name__}:{type(w).__name__}" for w in dialog.findChildren(QWidget)
                    if isinstance(w, interactive) and not w.objectName().startswith("qt_") and w.window() is dialog
                    and not (w.objectName() and w.accessibleName())]
         assert unnamed == []
+
+
+def test_clauses_are_edited_from_contract_watch_and_undone(screen: ShortlistScreen, context) -> None:
+    from desktop.common.editors import set_money
+    from desktop.transfers.plan_dialogs import TermsDialog
+
+    watch = screen.contract_watch
+    modric = next(r for r in watch.rows if r.name == "Luka Modrić")
+    dialog = TermsDialog(context, modric.membership_id, modric.name, parent=screen)
+    set_money(dialog.clause, 1_000_000_000)
+    dialog.option.setCurrentIndex(dialog.option.findData("club"))
+    dialog.accept()
+    assert dialog.shown_error("option_until")  # an option needs its date
+    dialog.until.setDate(dt.date(2026, 6, 30))
+    dialog.accept()
+    cells = [watch.model.index(r, 4).data() for r in range(watch.model.rowCount())]
+    assert any("release €10M" in c and "club option to 30 Jun 2026" in c for c in cells)
+    context.undo_stack.undo()
+    assert next(r for r in watch.rows if r.name == "Luka Modrić").option is None
+
+
+def test_record_a_deal_from_any_screen_preselects_the_player(screen: ShortlistScreen, context, qtbot) -> None:
+    from desktop.transfers.dialogs import DealDialog
+
+    modric = next(r for r in screen.contract_watch.rows if r.name == "Luka Modrić")
+    screen.run_player_action("record_deal", modric.player_id)
+    dialog = next(d for d in screen.window().findChildren(DealDialog) if d.isVisible())
+    assert dialog.player.currentText() == "Luka Modrić" and dialog.kind.currentData() == "renewal"
+    dialog.reject()
