@@ -23,10 +23,15 @@ BOOKING = "booking"
 SUSPENSION = "suspension"
 ABSENCE = "absence"
 REGISTRATION = "registration"
+DEAL = "deal"  # a deal with its instalments and add-ons
+SCENARIO = "scenario"
+SCENARIO_DEAL = "scenario_deal"
+SEASON_BUDGET = "season_budget"
+CONTRACT_TERMS = "contract_terms"
 
 KINDS: frozenset[str] = frozenset({
     CLUB, SEASON, COMPETITION, SETTING, PLAYER, MEMBERSHIP, INJURY, FIXTURE, BOOKING, SUSPENSION, ABSENCE,
-    REGISTRATION,
+    REGISTRATION, DEAL, SCENARIO, SCENARIO_DEAL, SEASON_BUDGET, CONTRACT_TERMS,
 })
 EVERY_ROW = None  # in place of a set of ids: every row of that kind
 

@@ -11,5 +11,6 @@ import db.calendar.models  # noqa: F401
 import db.medical.models  # noqa: F401
 import db.reference.models  # noqa: F401
 import db.squad.models  # noqa: F401
+import db.transfers.models  # noqa: F401
 
 METADATA = SQLModel.metadata

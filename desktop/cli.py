@@ -57,6 +57,11 @@ def build_parser() -> argparse.ArgumentParser:
                            help=tr("the match day YYYY-MM-DD (default: the next fixture from the planning date)"))
     available.add_argument("--competition", metavar="NAME", help=tr("the competition (default: that day's fixture's)"))
     available.add_argument("--csv", action="store_true", help=tr("comma-separated, with a header, for a spreadsheet"))
+    budget = commands.add_parser("budget", help=tr("the fee and wage budget of a season: budget, committed, "
+                                                   "planned, incoming, remaining"))
+    budget.add_argument("--season", metavar="LABEL", help=tr(
+        "season such as 2025/26 (default: the one whose transfer window comes next)"))
+    budget.add_argument("--scenario", metavar="NAME", help=tr("the scenario counted as planned (default: the first one made)"))
     shots = commands.add_parser("screenshots", help=tr("render every screen to DIR/<screen>.png and exit"))
     shots.add_argument("directory", metavar="DIR")
     return parser
@@ -169,6 +174,20 @@ def _run_availability(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_budget(args: argparse.Namespace) -> int:
+    from db.opening import open_database
+    from db.paths import default_database_path
+    from db.transfers.report import budget_report
+
+    database = open_database(_target(args, default_database_path()), create=False)
+    try:
+        text = budget_report(database, as_of=_as_of(args, database), season=args.season, scenario=args.scenario)
+    finally:
+        database.close()
+    sys.stdout.write(text)
+    return 0
+
+
 def _run_screenshots(args: argparse.Namespace) -> int:
     from desktop.screenshots import run_screenshots
 
@@ -200,6 +219,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "import": _run_import_squad,
         "screenshots": _run_screenshots,
         "availability": _run_availability,
+        "budget": _run_budget,
         None: _run_window,
     }
     try:

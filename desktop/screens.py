@@ -94,4 +94,10 @@ SCREENS: tuple[ScreenEntry, ...] = (
                     PlayerAction("record_ban", QT_TRANSLATE_NOOP("Screens", "Record a ban…")),
                     PlayerAction("record_absence", QT_TRANSLATE_NOOP("Screens", "Record an absence…")),
                 )),
+    ScreenEntry("shortlist", QT_TRANSLATE_NOOP("Screens", "Shortlist"), "shortlist.svg",
+                "desktop.transfers.screen:ShortlistScreen", player_actions=(
+                    PlayerAction("record_deal", QT_TRANSLATE_NOOP("Screens", "Record a deal…")),
+                )),
+    ScreenEntry("budget", QT_TRANSLATE_NOOP("Screens", "Budget"), "budget.svg",
+                "desktop.transfers.budget_screen:BudgetScreen"),
 )

@@ -23,7 +23,7 @@ from db.demo.medical import load_medical
 from db.demo.reference import load_reference
 from db.demo.squad import load_squad
 from db.demo.state import DemoLoad
-from db.demo.transfers import pending_facts
+from db.demo.transfers import load_transfers, pending_facts
 from db.engine import Database, is_sqlite
 from db.errors import DatabaseRefused, ImportRefused
 from db.i18n import tr
@@ -33,6 +33,7 @@ from db.reference.models import Club, Competition, Season
 from db.reference.queries import DEMO, OUR_CLUB, get_setting
 from db.sqlite_files import read_only_connection
 from db.squad.models import Player, SquadMembership
+from db.transfers.models import Deal
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "resources" / "demo"
 DEMO_FILE = DEMO_DIR / "real_madrid_2025-05-02.json"
@@ -50,6 +51,7 @@ class DemoReport:
     players_added: int = 0
     memberships_added: int = 0
     injuries_added: int = 0
+    deals_added: int = 0
     fixtures_added: int = 0
     fixtures_updated: int = 0
     facts_corrected: int = 0
@@ -72,6 +74,7 @@ class DemoReport:
             tr("Players added: {n}", n=self.players_added),
             tr("Squad entries added: {n}", n=self.memberships_added),
             tr("Injuries added: {n}", n=self.injuries_added),
+            tr("Deals added: {n}", n=self.deals_added),
             tr("Fixtures added: {n}, updated: {u}", n=self.fixtures_added, u=self.fixtures_updated),
             tr("Facts corrected since an older demo: {n}", n=self.facts_corrected),
         ]
@@ -85,6 +88,7 @@ _COUNTED: dict[str, type[SQLModel]] = {
     "memberships_added": SquadMembership,
     "injuries_added": Injury,
     "fixtures_added": Fixture,
+    "deals_added": Deal,
 }
 
 
@@ -100,7 +104,7 @@ def read_demo_file(path: Path = DEMO_FILE) -> dict[str, Any]:
 
 
 def pending_demo_facts(path: Path = DEMO_FILE) -> dict[str, Any]:
-    """The demo sections not loaded yet for want of tables: transfer targets, suspensions, finances."""
+    """The demo sections not loaded yet for want of tables (none left since the transfer area)."""
     return pending_facts(read_demo_file(path))
 
 
@@ -136,6 +140,7 @@ def load_demo(database: Database, *, by: str = "demo") -> DemoReport:
         load_squad(load)
         report.fixtures_updated = load_fixtures(load, DEMO_DIR)
         load_medical(load)
+        load_transfers(load)
         report.facts_corrected = load.corrected
         after = _row_counts(session)
     for name in _COUNTED:

@@ -32,9 +32,11 @@ def currency_symbol(code: str) -> str:
 
 
 def format_money(cents: int | None, currency: str, locale: QLocale | None = None) -> str:
-    """Compact money through QLocale: "€22.5M", "€850K", "€400"."""
+    """Compact money through QLocale: "€22.5M", "€850K", "€400"; "-€49.5M" below zero."""
     if cents is None:
         return ""
+    if cents < 0:  # QLocale writes some negative amounts as "(€49.5)": the sign goes in front instead
+        return "-" + format_money(-cents, currency, locale)
     locale = locale or display_locale()
     amount = cents / 100
     symbol = currency_symbol(currency)

@@ -1,0 +1,192 @@
+"""The pipeline board: one column per stage (scouting → bid → agreed → signed, or dropped); a
+target dragged onto a column moves there (the drop only hands off to the screen)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QMimeData, QModelIndex, QObject, QPersistentModelIndex, QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.transfers.queries import TargetRow
+from desktop.common.formatting import format_money, last_name
+from desktop.common.naming import named
+from desktop.common.roles import RowRole
+from desktop.common.row_filter import RowFilterProxy
+from desktop.theme import colour
+from desktop.transfers.columns import STATUS_NAMES
+from desktop.transfers.model import MIME, ShortlistModel, read_deal_mime
+
+STAGES: tuple[str, ...] = ("scouting", "bid", "agreed", "signed", "dropped")
+ACCENTS = {"scouting": "status_muted", "bid": "status_doubt", "agreed": "selection_border", "signed": "status_back",
+           "dropped": "status_out"}
+CARD_HEIGHT = 70
+
+
+class StageProxy(RowFilterProxy):
+    """The targets at one stage, and the drop target that moves a target there.
+
+    ``on_drop(deal_id, version, status)`` decides (and says why not); it returns whether it moved.
+    """
+
+    def __init__(self, status: str, on_drop: Callable[[int, int, str], bool], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.status = status
+        self.on_drop = on_drop
+        self.set_row_test(lambda row: row.status == status)
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        flags = super().flags(index) if index.isValid() else Qt.ItemFlag.NoItemFlags
+        return flags | Qt.ItemFlag.ItemIsDropEnabled
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME]
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
+                        parent: QModelIndex | QPersistentModelIndex) -> bool:
+        return read_deal_mime(data) is not None
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
+                     parent: QModelIndex | QPersistentModelIndex) -> bool:
+        dropped = read_deal_mime(data)
+        return dropped is not None and self.on_drop(dropped[0], dropped[1], self.status)
+
+
+class StageView(QListView):
+    """A stage's cards; an empty stage says a card can be dropped there."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._empty_text = self.tr("Drop a target here")
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        model = self.model()
+        if model is not None and model.rowCount() == 0:
+            painter = QPainter(self.viewport())
+            painter.setPen(colour("muted"))
+            painter.drawText(self.viewport().rect().adjusted(8, 16, -8, -8),
+                             int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
+                             self._empty_text)
+
+
+class TargetCardDelegate(QStyledItemDelegate):
+    """Paints a target as a card: name, club and position, then the fee and priority."""
+
+    def __init__(self, currency: Callable[[], str], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.currency = currency
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        return QSize(140, CARD_HEIGHT)
+
+    def lines(self, row: TargetRow) -> tuple[str, str, str]:
+        """The card's three lines."""
+        where = " · ".join(p for p in (row.position or "", row.club, self.tr("{n} yrs").format(n=row.age)
+                                       if row.age is not None else "") if p)
+        fee = format_money(row.fee_cents, self.currency())
+        money = self.tr("Fee {m}").format(m=fee) if fee else self.tr("Fee not set")
+        if row.replaces:
+            money += " · " + self.tr("for {who}").format(who=last_name(row.replaces))
+        return row.name, where, money
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        row = index.data(RowRole)
+        if not isinstance(row, TargetRow):
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        card = QRect(option.rect).adjusted(4, 3, -4, -3)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.setPen(QPen(colour("selection_border" if selected else "card_border"), 2 if selected else 1))
+        painter.setBrush(colour("card"))
+        painter.drawRoundedRect(card, 5, 5)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour(ACCENTS.get(row.status, "status_muted")))
+        painter.drawRoundedRect(QRect(card.left(), card.top(), 5, card.height()), 2, 2)
+        area = card.adjusted(11, 5, -6, -4)
+        bold, small = QFont(option.font), QFont(option.font)
+        bold.setBold(True)
+        small.setPointSizeF(max(7.0, option.font.pointSizeF() - 1))
+        y = area.top()
+        for number, text in enumerate(self.lines(row)):
+            font = bold if number == 0 else small
+            metrics = QFontMetrics(font)
+            painter.setFont(font)
+            painter.setPen(colour("text" if number < 2 else "muted"))
+            painter.drawText(QRect(area.left(), y, area.width(), metrics.height()),
+                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                             metrics.elidedText(text, Qt.TextElideMode.ElideRight, area.width()))
+            y += metrics.height() + 2
+        painter.restore()
+
+
+class PipelineBoard(QWidget):
+    """The stages side by side, each a list of target cards that can be dragged to another.
+
+    ``on_drop(deal_id, version, status)`` moves a target; ``on_menu(view, point)`` opens a card's
+    menu; ``on_select(index)`` and ``on_open(row)`` follow a click and a double-click.
+    """
+
+    def __init__(self, model: ShortlistModel, on_drop: Callable[[int, int, str], bool],
+                 on_menu: Callable[[QAbstractItemView, QPoint], None], on_select: Callable[[QModelIndex], None],
+                 on_open: Callable[[object], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from PySide6.QtCore import QCoreApplication
+
+        self.setObjectName("pipelineBoard")
+        self.stages: dict[str, StageProxy] = {}
+        self.views: dict[str, QListView] = {}
+        self.titles: dict[str, QLabel] = {}
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(6)
+        for status in STAGES:
+            proxy = StageProxy(status, on_drop, self)
+            proxy.setSourceModel(model)
+            view = StageView()
+            named(view, f"stage_{status}", QCoreApplication.translate("ShortlistColumns", STATUS_NAMES[status]))
+            view.setModel(proxy)
+            view.setItemDelegate(TargetCardDelegate(lambda: model.context.currency, view))
+            view.setDragEnabled(True)
+            view.setAcceptDrops(True)
+            view.setDropIndicatorShown(True)
+            view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+            view.setDefaultDropAction(Qt.DropAction.MoveAction)
+            view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+            view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            view.customContextMenuRequested.connect(lambda point, v=view: on_menu(v, point))
+            view.clicked.connect(on_select)
+            view.activated.connect(lambda index: on_open(index.data(RowRole)))
+            title = QLabel()
+            title.setObjectName(f"stageTitle_{status}")
+            column = QWidget()
+            column.setObjectName("lane")
+            inner = QVBoxLayout(column)
+            inner.setContentsMargins(0, 0, 0, 0)
+            inner.addWidget(title)
+            inner.addWidget(view, 1)
+            row.addWidget(column, 1)
+            self.stages[status], self.views[status], self.titles[status] = proxy, view, title
+
+    def update_titles(self) -> None:
+        """Each stage's name and how many targets it shows."""
+        from PySide6.QtCore import QCoreApplication
+
+        for status, title in self.titles.items():
+            name = QCoreApplication.translate("ShortlistColumns", STATUS_NAMES[status])
+            title.setText(f"<b>{name}</b>  {self.stages[status].rowCount()}")
