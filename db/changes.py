@@ -23,10 +23,12 @@ BOOKING = "booking"
 SUSPENSION = "suspension"
 ABSENCE = "absence"
 REGISTRATION = "registration"
+FORMATION = "formation"
+LINEUP = "lineup"
 
 KINDS: frozenset[str] = frozenset({
     CLUB, SEASON, COMPETITION, SETTING, PLAYER, MEMBERSHIP, INJURY, FIXTURE, BOOKING, SUSPENSION, ABSENCE,
-    REGISTRATION,
+    REGISTRATION, FORMATION, LINEUP,
 })
 EVERY_ROW = None  # in place of a set of ids: every row of that kind
 

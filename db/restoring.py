@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 from sqlmodel import Session, SQLModel
 
 import db.schema  # noqa: F401  (every area's tables: history is found wherever it lives)
-from db.changes import ABSENCE, BOOKING, INJURY, MEMBERSHIP, PLAYER, SUSPENSION
+from db.changes import ABSENCE, BOOKING, FORMATION, INJURY, MEMBERSHIP, PLAYER, SUSPENSION
 from db.engine import Database, current_user
 from db.errors import StaleEdit, ValidationError
 from db.i18n import tr
@@ -35,6 +35,7 @@ RESTORABLE_TABLES: dict[str, str] = {
     BOOKING: "db.medical.writes:BOOKING_RESTORE",
     SUSPENSION: "db.medical.writes:SUSPENSION_RESTORE",
     ABSENCE: "db.medical.writes:ABSENCE_RESTORE",
+    FORMATION: "db.lineup.writes:FORMATION_RESTORE",
 }
 _BOOKKEEPING = frozenset({"version", "updated_at", "updated_by"})
 
