@@ -94,4 +94,5 @@ SCREENS: tuple[ScreenEntry, ...] = (
                     PlayerAction("record_ban", QT_TRANSLATE_NOOP("Screens", "Record a ban…")),
                     PlayerAction("record_absence", QT_TRANSLATE_NOOP("Screens", "Record an absence…")),
                 )),
+    ScreenEntry("lineup", QT_TRANSLATE_NOOP("Screens", "Lineup"), "lineup.svg", "desktop.lineup.screen:LineupScreen"),
 )
