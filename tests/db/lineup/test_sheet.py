@@ -61,7 +61,7 @@ def test_an_older_demo_gains_the_celta_lineup_and_a_user_lineup_is_kept(demo_tar
             session.execute(delete(Lineup))
             set_setting(session, DEMO, f"{DEMO_NAME}@3")
         report = load_demo(database)
-        assert report.lineups_added == 1 and any("Lineups added: 1" == line for line in report.lines())
+        assert report.lineups_added == 1 and any(line == "Lineups added: 1" for line in report.lines())
         again = load_demo(database)
         assert again.lineups_added == 0 and again.added == 0
     finally:
