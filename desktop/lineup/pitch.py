@@ -50,6 +50,9 @@ class PitchItem(QGraphicsItem):
         super().__init__()
         self.bench_title = ""
         self.setZValue(-10)
+        # Drawn once per zoom level into a pixmap of the screen's own pixels: crisp, and a drop
+        # repaints only the places that changed.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def boundingRect(self) -> QRectF:
         return QRectF(PITCH.left(), PITCH.top() - 24, BENCH_LEFT + BENCH_WIDTH, PITCH.height() + 48)
@@ -92,11 +95,14 @@ class PitchScene(QGraphicsScene):
             self.addItem(item)
             self.slots.append(item)
         for item, slot in zip(self.slots, slots, strict=False):
-            item.label = slot.position
-            item.setPos(self.to_scene(slot.x, slot.y))
-            item.update()
-        self.background.bench_title = bench_title
-        self.background.update()
+            where = self.to_scene(slot.x, slot.y)
+            if item.label != slot.position or item.pos() != where:
+                item.label = slot.position
+                item.setPos(where)
+                item.update()
+        if self.background.bench_title != bench_title:
+            self.background.bench_title = bench_title
+            self.background.update()
         if len(self.bench) != bench_size:
             if self.dragging:  # never delete the item a drag started from
                 self._pending_bench = bench_size
@@ -113,6 +119,11 @@ class PitchScene(QGraphicsScene):
             item.setPos(BENCH_LEFT, BENCH_TOP + index * height)
             self.addItem(item)
             self.bench.append(item)
+
+    def repaint_all(self) -> None:
+        """Draw every item again (the theme changed: their colours are read when painting)."""
+        for item in self.items():
+            item.update()
 
     def drag_finished(self) -> None:
         """A drag from a place ended: catch up on a bench change it held back."""
@@ -216,7 +227,7 @@ class PitchView(QGraphicsView):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.StyleChange, QEvent.Type.PaletteChange):
-            self.pitch.update()  # theme colours are read when painting
+            self.pitch.repaint_all()  # theme colours are read when painting
 
     def set_current(self, spot: Spot) -> None:
         """Make a place the keyboard's place."""

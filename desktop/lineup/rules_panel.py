@@ -47,6 +47,8 @@ class RulesPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("lineupRulesPanel")
+        self._checks: list[Check] = []
+        self._warnings: list[Warning] = []
         self.title = QLabel(self.tr("<b>Checklist</b>"))
         self.title.setObjectName("lineupRulesTitle")
         self.rules = self._list("lineupRules", self.tr("Checklist"))
@@ -76,8 +78,17 @@ class RulesPanel(QWidget):
         widget.setTextElideMode(Qt.TextElideMode.ElideNone)
         return widget
 
+    def forget(self) -> None:
+        """Show the next checks and warnings anew even if they are the same (the theme changed)."""
+        self._checks, self._warnings = [], []
+        self.rules.clear()
+        self.warning_list.clear()
+
     def show_checks(self, checks: Sequence[Check]) -> None:
         """Every rule, passed or failed (a failed one says what is missing)."""
+        if list(checks) == self._checks and self.rules.count():
+            return
+        self._checks = list(checks)
         self.rules.clear()
         for check in checks:
             text = check.text + (f"\n{check.detail}" if check.detail and not check.ok else "")
@@ -93,6 +104,9 @@ class RulesPanel(QWidget):
 
     def show_warnings(self, warnings: Sequence[Warning]) -> None:
         """The marks on named players, each with its reason."""
+        if list(warnings) == self._warnings and self.warning_list.count():
+            return
+        self._warnings = list(warnings)
         self.warning_list.clear()
         for warning in warnings:
             icon = mark_icon(POSITION_LETTER, "position_mark") if warning.kind == "position" \

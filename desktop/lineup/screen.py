@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -38,7 +38,7 @@ from desktop.lineup.squad_list import Dragged, LineupSquadModel
 if TYPE_CHECKING:
     from desktop.context import AppContext
 
-_WIDTHS = (40, 150, 42, 124, 60)
+_WIDTHS = (36, 160, 40, 116, 56)
 
 
 class LineupScreen(ScreenWidget):
@@ -140,7 +140,7 @@ class LineupScreen(ScreenWidget):
         self.pitch.slot_nudged.connect(self._nudge)
         self.scene.on_slot_moved = self.editor.move_slot
         self.rules = RulesPanel()
-        self.rules.setMinimumWidth(220)
+        self.rules.setMinimumWidth(210)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("lineupSplitter")
@@ -149,7 +149,7 @@ class LineupScreen(ScreenWidget):
         splitter.addWidget(self.rules)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
-        splitter.setSizes([390, 660, 240])
+        splitter.setSizes([430, 610, 230])
         layout = QVBoxLayout(self)
         layout.addLayout(toolbar)
         layout.addWidget(self.match_label)
@@ -258,6 +258,12 @@ class LineupScreen(ScreenWidget):
             opponent=html.escape(fixture.opponent), competition=html.escape(fixture.competition),
             round=html.escape(f", {fixture.round}") if fixture.round else "", day=format_date(fixture.day),
             time=kickoff, formation=html.escape(formation), named=len(state.named), status=status))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.StyleChange and self.editor.facts is not None:
+            self.rules.forget()  # its marks are drawn in the theme's colours: draw them again
+            self.show_state()
 
     # --- refusals ---------------------------------------------------------------------------------
     def show_refusal(self, text: str) -> None:

@@ -11,7 +11,16 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from db.domain.availability import AVAILABLE, STATUSES
+from db.domain.availability import (
+    AVAILABLE,
+    DOUBTFUL,
+    INJURED,
+    PRECAUTIONARY,
+    RETURN_OVERDUE,
+    STATUSES,
+    SUSPENDED,
+    UNAVAILABLE,
+)
 from db.domain.lineup import BENCH, SLOT, Spot
 from db.domain.lineup_rules import Candidate
 from db.domain.text import fold
@@ -19,12 +28,10 @@ from desktop.common.availability_icons import availability_icon, status_label
 from desktop.common.columns import Column
 from desktop.common.row_model import DECORATION, TOOLTIP, CachedRowsModel
 from desktop.i18n import QT_TRANSLATE_NOOP
-from desktop.theme import colour
 
 MIME = "application/x-dugout-lineup-player"
 HEADER_CONTEXT = "LineupColumns"
 _RANK = {status: rank for rank, status in enumerate(STATUSES)}
-FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,11 +98,19 @@ COLUMNS = (
 STATUS_COLUMN, LINEUP_COLUMN = 3, 4
 
 
+# Short words for a narrow column (the full sentence is in the tooltip).
+SHORT_STATUS = {
+    DOUBTFUL: QT_TRANSLATE_NOOP("LineupSquad", "Doubtful"), PRECAUTIONARY: QT_TRANSLATE_NOOP("LineupSquad", "Rest"),
+    INJURED: QT_TRANSLATE_NOOP("LineupSquad", "Injured"), SUSPENDED: QT_TRANSLATE_NOOP("LineupSquad", "Banned"),
+    RETURN_OVERDUE: QT_TRANSLATE_NOOP("LineupSquad", "Overdue"), UNAVAILABLE: QT_TRANSLATE_NOOP("LineupSquad", "Away"),
+}
+
+
 def _status(player: Candidate) -> str:
     verdict = player.availability
     if verdict.status == AVAILABLE:
         return ""
-    text = status_label(verdict.status)
+    text = QCoreApplication.translate("LineupSquad", SHORT_STATUS[verdict.status])
     return f"{text} {verdict.chance}%" if verdict.chance is not None else text
 
 
@@ -143,8 +158,6 @@ class LineupSquadModel(CachedRowsModel[SquadEntry]):
             if positions:
                 lines.append(QCoreApplication.translate("LineupSquad", "Plays {positions}").format(positions=positions))
             return "\n".join(lines)
-        if role == FOREGROUND and (row.spot is not None or not row.player.can_play):
-            return colour("muted")
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
