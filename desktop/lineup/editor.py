@@ -64,6 +64,8 @@ class LineupEditor(QObject):
         self.fixtures: list[FixtureRow] = []
         self.players: dict[int, Candidate] = {}
         self.draft_slots: tuple[Slot, ...] | None = None  # slots moved by hand, not saved yet
+        self._held = False
+        self._pending: Change | None = None  # what changed while held
         context.data_changed.connect(self.on_change)
 
     # --- reading ------------------------------------------------------------------------------
@@ -135,11 +137,25 @@ class LineupEditor(QObject):
             self.facts = replace(self.facts, stored=stored)
             self.state_changed.emit()
 
+    def hold(self) -> None:
+        """Keep change notices for later (the screen is hidden): nothing is read for them now."""
+        self._held = True
+
+    def resume(self) -> None:
+        """Apply what changed while held, in one go."""
+        self._held = False
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            self.on_change(pending)
+
     def on_change(self, change: Change) -> None:
         """Follow the change bus: a lineup re-read, facts or fixtures read anew (never raising)."""
         from db.errors import DugoutError
 
         if self.facts is None and not change.touches(FIXTURE):
+            return
+        if self._held:
+            self._pending = change if self._pending is None else self._pending.merged(change)
             return
         try:
             if change.touches(FIXTURE):

@@ -8,6 +8,7 @@ import html
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -38,7 +39,7 @@ from desktop.lineup.squad_list import Dragged, LineupSquadModel
 if TYPE_CHECKING:
     from desktop.context import AppContext
 
-_WIDTHS = (36, 160, 40, 116, 56)
+_WIDTHS = (36, 150, 40, 126, 56)
 
 
 class LineupScreen(ScreenWidget):
@@ -258,6 +259,14 @@ class LineupScreen(ScreenWidget):
             opponent=html.escape(fixture.opponent), competition=html.escape(fixture.competition),
             round=html.escape(f", {fixture.round}") if fixture.round else "", day=format_date(fixture.day),
             time=kickoff, formation=html.escape(formation), named=len(state.named), status=status))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.editor.resume()
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.editor.hold()  # another screen's writes are read when this one shows again
+        super().hideEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

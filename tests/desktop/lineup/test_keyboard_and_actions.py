@@ -194,7 +194,10 @@ def test_a_new_injury_shows_on_the_pitch_and_fails_the_checklist(screen: LineupS
     injury = mark_injured(screen.context.database, ids(screen)["Kylian Mbappé"],
                           {"kind": "Ankle sprain", "started_on": AS_OF,
                            "expected_return_earliest": AS_OF.replace(day=20)})
+    screen.hide()  # a hidden screen reads nothing for it until it is shown
     screen.context.announce(Change.of(INJURY, {injury}))
+    assert "injured" not in screen.scene.slots[9].occupant.marks
+    screen.show()
     assert "injured" in screen.scene.slots[9].occupant.marks
     checks = {screen.rules.rules.item(i).data(Qt.ItemDataRole.UserRole): screen.rules.rules.item(i).text()
               for i in range(screen.rules.rules.count())}
