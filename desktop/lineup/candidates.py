@@ -31,11 +31,12 @@ def fit_text(slot_position: str, candidate: Candidate) -> str:
 
 
 class CandidatePopup(QDialog):
-    """Candidates for a place, best first; ``picked`` carries the chosen player."""
+    """Candidates for a place, best first; ``named`` says where the lineup already has a player
+    ("starts at CB", "substitute"); ``picked`` carries the chosen player."""
 
     picked = Signal(int)
 
-    def __init__(self, title: str, slot_position: str, candidates: Sequence[Candidate], named: set[int],
+    def __init__(self, title: str, slot_position: str, candidates: Sequence[Candidate], named: dict[int, str],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("candidateDialog")
@@ -49,7 +50,7 @@ class CandidatePopup(QDialog):
         self.list.setAccessibleName(self.tr("Candidates"))
         first: int | None = None
         for candidate in candidates:
-            item = QListWidgetItem(self._line(candidate, slot_position, candidate.player_id in named))
+            item = QListWidgetItem(self._line(candidate, slot_position, named.get(candidate.player_id, "")))
             item.setData(Qt.ItemDataRole.UserRole, candidate.player_id)
             icon = availability_icon(candidate.availability.status)
             if icon is not None:
@@ -71,15 +72,15 @@ class CandidatePopup(QDialog):
         layout.addWidget(hint)
         self.resize(460, 520)
 
-    def _line(self, candidate: Candidate, slot_position: str, named: bool) -> str:
+    def _line(self, candidate: Candidate, slot_position: str, where: str) -> str:
         number = f"{candidate.shirt_number}  " if candidate.shirt_number is not None else ""
         parts = [f"{number}{candidate.name}", candidate.primary_position or "?"]
         if slot_position:
             parts.append(fit_text(slot_position, candidate))
         if candidate.availability.status != AVAILABLE:
             parts.append(status_words(candidate.availability))
-        if named:
-            parts.append(self.tr("in the lineup"))
+        if where:
+            parts.append(where)
         return " · ".join(parts)
 
     def _pick(self, item: QListWidgetItem) -> None:

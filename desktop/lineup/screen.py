@@ -332,8 +332,17 @@ class LineupScreen(ScreenWidget):
             return
         position = slots[spot.index].position if spot.kind == SLOT and spot.index < len(slots) else ""
         where = position or self.tr("substitute {n}").format(n=spot.index + 1)
+        named = {}
+        for player_id in state.named:
+            at = state.spot_of(player_id)
+            if at == spot:
+                named[player_id] = self.tr("here now")
+            elif at is not None and at.kind == SLOT and at.index < len(slots):
+                named[player_id] = self.tr("starts at {position}").format(position=slots[at.index].position)
+            else:
+                named[player_id] = self.tr("substitute")
         popup = CandidatePopup(self.tr("Who plays {where}?").format(where=where), position,
-                               self.editor.candidates(spot), set(state.named), self)
+                               self.editor.candidates(spot), named, self)
         popup.picked.connect(lambda player_id: self.editor.put(player_id, spot))
         popup.finished.connect(lambda _result: self.pitch.setFocus())
         self.candidate_popup = popup

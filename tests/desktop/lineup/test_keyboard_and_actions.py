@@ -45,8 +45,9 @@ def test_enter_offers_ranked_candidates_and_enter_picks(screen: LineupScreen, qt
     popup = screen.candidate_popup
     assert popup is not None and popup.isVisible()
     lines = [popup.list.item(i).text() for i in range(popup.list.count())]
-    assert lines[0] == "18  Jesús Vallejo · CB · his position · in the lineup"  # can play, fits, then by shirt
-    assert lines[1:3] == ["31  Jacobo Ramón · CB · his position · in the lineup", "35  Raúl Asencio · CB · his position"]
+    assert lines[0] == "18  Jesús Vallejo · CB · his position · substitute"  # can play, fits, then by shirt
+    assert lines[1:3] == ["31  Jacobo Ramón · CB · his position · substitute", "35  Raúl Asencio · CB · his position"]
+    assert "14  Aurélien Tchouaméni · DM · plays there too · starts at CB" in lines
     militao = next(i for i, line in enumerate(lines) if "Militão" in line)
     assert not popup.list.item(militao).flags() & Qt.ItemFlag.ItemIsEnabled and militao > 20
     assert popup.list.currentRow() == 0
