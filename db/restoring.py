@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 from sqlmodel import Session, SQLModel
 
 import db.schema  # noqa: F401  (every area's tables: history is found wherever it lives)
-from db.changes import ABSENCE, BOOKING, DEAL, INJURY, MEMBERSHIP, PLAYER, SCENARIO, SUSPENSION
+from db.changes import ABSENCE, BOOKING, DEAL, FORMATION, INJURY, MEMBERSHIP, PLAYER, SCENARIO, SUSPENSION
 from db.engine import Database, current_user
 from db.errors import StaleEdit, ValidationError
 from db.i18n import tr
@@ -37,6 +37,7 @@ RESTORABLE_TABLES: dict[str, str] = {
     ABSENCE: "db.medical.writes:ABSENCE_RESTORE",
     DEAL: "db.transfers.writes:DEAL_RESTORE",
     SCENARIO: "db.transfers.plans:SCENARIO_RESTORE",
+    FORMATION: "db.lineup.writes:FORMATION_RESTORE",
 }
 _BOOKKEEPING = frozenset({"version", "updated_at", "updated_by"})
 

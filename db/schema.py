@@ -8,6 +8,7 @@ from __future__ import annotations
 from sqlmodel import SQLModel
 
 import db.calendar.models  # noqa: F401
+import db.lineup.models  # noqa: F401
 import db.medical.models  # noqa: F401
 import db.reference.models  # noqa: F401
 import db.squad.models  # noqa: F401

@@ -1,7 +1,8 @@
 """The ``dugout`` command line.
 
 ``dugout [--db PATH | --db-url URL] [--as-of DATE] [COMMAND]``; with no command it opens the
-window. Commands import only what they need: none of them loads Qt except ``screenshots``.
+window. Commands import only what they need: none of them loads Qt except ``screenshots`` and
+``export teamsheet`` (it draws with Qt's painter, offscreen).
 Errors are one line on stderr and a non-zero exit, never a traceback.
 """
 
@@ -62,6 +63,11 @@ def build_parser() -> argparse.ArgumentParser:
     budget.add_argument("--season", metavar="LABEL", help=tr(
         "season such as 2025/26 (default: the one whose transfer window comes next)"))
     budget.add_argument("--scenario", metavar="NAME", help=tr("the scenario counted as planned (default: the first one made)"))
+    export = commands.add_parser("export", help=tr("write a document to a file"))
+    documents = export.add_subparsers(dest="document", metavar="DOCUMENT", required=True, parser_class=_Parser)
+    sheet = documents.add_parser("teamsheet", help=tr("the team sheet of our match on DATE, as a PDF or a PNG"))
+    sheet.add_argument("date", metavar="DATE", help=tr("the match day YYYY-MM-DD, in the fixture's own time zone"))
+    sheet.add_argument("file", metavar="FILE", help=tr("FILE.pdf or FILE.png"))
     shots = commands.add_parser("screenshots", help=tr("render every screen to DIR/<screen>.png and exit"))
     shots.add_argument("directory", metavar="DIR")
     return parser
@@ -188,6 +194,54 @@ def _run_budget(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_export(args: argparse.Namespace) -> int:
+    import os
+
+    from db.errors import DugoutError
+    from db.lineup.sheet import team_sheet_on
+    from db.opening import open_database
+    from db.paths import default_database_path
+    from db.reference.queries import our_club_and_season
+
+    try:
+        day = dt.date.fromisoformat(args.date.strip())
+    except ValueError:
+        return _fail(tr("DATE must be a day like 2025-05-04, not '{v}'", v=args.date))
+    target = Path(args.file)
+    if target.suffix.lower() not in (".pdf", ".png"):
+        return _fail(tr("the team sheet is written as FILE.pdf or FILE.png, not '{f}'", f=args.file))
+    database = open_database(_target(args, default_database_path()), create=False)
+    try:
+        with database.reading() as session:
+            found = our_club_and_season(session)
+            if found is None or found[0].id is None:
+                raise DugoutError(tr("this database has no club yet: no team sheet"))
+            sheet = team_sheet_on(session, club_id=found[0].id, day=day, as_of=_as_of(args, database))
+    finally:
+        database.close()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a file, not a window: no display needed
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.app import make_application, silence_offscreen_noise
+    from desktop.common.team_sheet import write_team_sheet
+    from desktop.i18n import install_translations
+
+    owned = QApplication.instance() is None
+    app = make_application()
+    if owned:
+        install_translations(app)
+        silence_offscreen_noise()
+    try:
+        write_team_sheet(sheet, target)
+    except OSError as error:
+        return _fail(tr("cannot write {p}: {e}", p=target, e=error.strerror))
+    finally:
+        if owned:  # tear Qt down while Python is still whole
+            app.shutdown()
+    print(tr("Team sheet for {title} written to {p}", title=sheet.title, p=target))
+    return 0
+
+
 def _run_screenshots(args: argparse.Namespace) -> int:
     from desktop.screenshots import run_screenshots
 
@@ -220,6 +274,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "screenshots": _run_screenshots,
         "availability": _run_availability,
         "budget": _run_budget,
+        "export": _run_export,
         None: _run_window,
     }
     try:

@@ -100,4 +100,5 @@ SCREENS: tuple[ScreenEntry, ...] = (
                 )),
     ScreenEntry("budget", QT_TRANSLATE_NOOP("Screens", "Budget"), "budget.svg",
                 "desktop.transfers.budget_screen:BudgetScreen"),
+    ScreenEntry("lineup", QT_TRANSLATE_NOOP("Screens", "Lineup"), "lineup.svg", "desktop.lineup.screen:LineupScreen"),
 )

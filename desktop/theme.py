@@ -26,6 +26,11 @@ PALETTE: dict[bool, dict[str, str]] = {
         "status_out": "#c62828", "status_doubt": "#b26a00", "status_muted": "#607d8b", "status_back": "#2e7d32",
         "lane": "#f3f6f9", "card": "#ffffff", "card_border": "#cfd8dc", "alert": "#c62828",
         "on_status": "#ffffff", "selection_border": "#2979ff",
+        # The lineup's pitch: grass in two stripes, chalk lines, our shirts and the marks on them.
+        "pitch": "#3f8f4f", "pitch_stripe": "#47995a", "pitch_line": "#eef5ee", "shirt": "#ffffff",
+        "on_shirt": "#1d2a4d", "shirt_border": "#1d2a4d", "name_plate": "rgba(16, 32, 24, 190)",
+        "on_name_plate": "#ffffff", "position_mark": "#6a3fb5", "captain": "#f2b90f", "on_captain": "#1b1f23",
+        "bench": "#eef2f5", "rule_ok": "#2e7d32", "rule_failed": "#c62828",
     },
     True: {
         "error": "#ff8a80", "on_error": "#10201d", "muted": "#9aa7b2", "text": "#e8eaed",
@@ -34,8 +39,27 @@ PALETTE: dict[bool, dict[str, str]] = {
         "status_out": "#ef5350", "status_doubt": "#ffb74d", "status_muted": "#90a4ae", "status_back": "#81c784",
         "lane": "#2a2e32", "card": "#3a4046", "card_border": "#4f5b62", "alert": "#ff8a80",
         "on_status": "#1b1f23", "selection_border": "#1de9b6",
+        "pitch": "#24543a", "pitch_stripe": "#285c40", "pitch_line": "#b9cfc0", "shirt": "#e8eaed",
+        "on_shirt": "#1d2a4d", "shirt_border": "#9aa7b2", "name_plate": "rgba(10, 20, 16, 200)",
+        "on_name_plate": "#f1f3f4", "position_mark": "#b39ddb", "captain": "#ffd54f", "on_captain": "#1b1f23",
+        "bench": "#2a2e32", "rule_ok": "#81c784", "rule_failed": "#ff8a80",
     },
 }
+
+
+# A team sheet is printed on white paper whatever the screen's theme: its own palette.
+SHEET_PALETTE: dict[str, str] = {
+    "paper": "#ffffff", "ink": "#111418", "muted": "#5a6570", "rule": "#c9d1d8", "band": "#1d2a4d",
+    "on_band": "#ffffff", "pitch": "#5fa86b", "pitch_stripe": "#67b073", "pitch_line": "#ffffff",
+    "shirt": "#ffffff", "on_shirt": "#1d2a4d", "shirt_border": "#1d2a4d", "captain": "#f2b90f",
+    "on_captain": "#111418", "status_out": "#c62828", "status_doubt": "#b26a00", "position_mark": "#6a3fb5",
+    "on_status": "#ffffff",
+}
+
+
+def sheet_colour(name: str) -> QColor:
+    """A colour of the printed team sheet."""
+    return QColor(SHEET_PALETTE[name])
 
 
 def is_dark(settings: QSettings) -> bool:

@@ -18,6 +18,8 @@ from db.engine import Database
 PG_URL_ENV = "DUGOUT_TEST_PG_URL"
 PG_PASSWORD = "s3cret-Pa55"  # of the login role the ``pg_login`` fixture makes
 ENGINES = ("sqlite", "postgresql")
+# Table -> the column that marks the rows its migration seeds (kept when a database is emptied).
+SEEDED = {"formation": "standard"}
 
 
 class PgServer:
@@ -90,9 +92,13 @@ class PgServer:
         if revision != [(HEAD,)]:
             return False
         ordered = list(reversed(SQLModel.metadata.sorted_tables))
-        statements = [f'DELETE FROM "{table.name}"' for table in ordered]
+        # Rows a migration seeds (the standard formations) belong to a freshly migrated database: kept.
+        statements = [f'DELETE FROM "{table.name}"' + (f" WHERE NOT {SEEDED[table.name]}" if table.name in SEEDED else "")
+                      for table in ordered]
         statements += [
             f"SELECT setval(pg_get_serial_sequence('\"{table.name}\"', 'id'), 1, false)"
+            if table.name not in SEEDED else
+            f"SELECT setval(pg_get_serial_sequence('\"{table.name}\"', 'id'), (SELECT max(id) FROM \"{table.name}\"))"
             for table in ordered if "id" in table.c and table.c.id.autoincrement in (True, "auto")
         ]
         connection.execute("; ".join(statements))  # type: ignore[call-overload]

@@ -2,9 +2,9 @@
 
 Sources are ``resources/demo/real_madrid_2025-05-02.json`` (curated from the fact sheet) and the
 public-domain openfootball LaLiga file it names. One loader per section (reference, squad,
-medical, calendar, transfers) writes inside one transaction. The demo is never written into a
-user's real database: ``create_demo`` refuses any Dugout database that holds data but is not a demo,
-a file or a server database alike (a club trying shared mode loads it into an empty one).
+medical, calendar, lineups, transfers) writes inside one transaction. The demo is never written
+into a user's real database: ``create_demo`` refuses any Dugout database that holds data but is not
+a demo, a file or a server database alike (a club trying shared mode loads it into an empty one).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from sqlmodel import Session, SQLModel, select
 
 from db.calendar.models import Fixture
 from db.demo.calendar import load_fixtures
+from db.demo.lineup import load_lineups
 from db.demo.medical import load_medical
 from db.demo.reference import load_reference
 from db.demo.squad import load_squad
@@ -27,6 +28,7 @@ from db.demo.transfers import load_transfers, pending_facts
 from db.engine import Database, is_sqlite
 from db.errors import DatabaseRefused, ImportRefused
 from db.i18n import tr
+from db.lineup.models import Lineup
 from db.medical.models import Injury
 from db.opening import FileState, identify, open_database, sqlite_file
 from db.reference.models import Club, Competition, Season
@@ -53,6 +55,7 @@ class DemoReport:
     injuries_added: int = 0
     deals_added: int = 0
     fixtures_added: int = 0
+    lineups_added: int = 0
     fixtures_updated: int = 0
     facts_corrected: int = 0
 
@@ -76,6 +79,7 @@ class DemoReport:
             tr("Injuries added: {n}", n=self.injuries_added),
             tr("Deals added: {n}", n=self.deals_added),
             tr("Fixtures added: {n}, updated: {u}", n=self.fixtures_added, u=self.fixtures_updated),
+            tr("Lineups added: {n}", n=self.lineups_added),
             tr("Facts corrected since an older demo: {n}", n=self.facts_corrected),
         ]
 
@@ -89,6 +93,7 @@ _COUNTED: dict[str, type[SQLModel]] = {
     "injuries_added": Injury,
     "fixtures_added": Fixture,
     "deals_added": Deal,
+    "lineups_added": Lineup,
 }
 
 
@@ -141,6 +146,7 @@ def load_demo(database: Database, *, by: str = "demo") -> DemoReport:
         report.fixtures_updated = load_fixtures(load, DEMO_DIR)
         load_medical(load)
         load_transfers(load)
+        load_lineups(load)
         report.facts_corrected = load.corrected
         after = _row_counts(session)
     for name in _COUNTED:

@@ -73,3 +73,28 @@ def fold(text: str) -> str:
     if not plain.isascii():
         plain = "".join(c for c in plain if not unicodedata.combining(c))
     return " ".join(plain.replace(".", " ").split())
+
+
+_SUFFIXES = frozenset({"júnior", "junior", "jr", "jr.", "filho", "neto", "sobrinho", "ii", "iii"})
+
+
+def last_name(name: str) -> str:
+    """The word staff call a player by ("Jude Bellingham" -> "Bellingham"; "Vinícius Júnior" -> "Vinícius")."""
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in _SUFFIXES:
+        return words[0] if len(words) == 2 else words[-2]
+    return words[-1] if words else name
+
+
+def short_names(names: list[str]) -> dict[str, str]:
+    """Each name as staff say it within one squad: the last name, with the first initial where two
+    players share it ("F. García", "G. García")."""
+    lasts = {name: last_name(name) for name in names}
+    counts: dict[str, int] = {}
+    for last in lasts.values():
+        counts[fold(last)] = counts.get(fold(last), 0) + 1
+    shown = {}
+    for name, last in lasts.items():
+        first = name.split()[0] if name.split() else ""
+        shown[name] = f"{first[:1]}. {last}" if counts[fold(last)] > 1 and first and first != last else last
+    return shown

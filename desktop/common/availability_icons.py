@@ -1,5 +1,5 @@
 """How availability looks wherever a player is listed: a small round mark per status, in theme
-colours, the same in the squad list, on the injury board and (later) beside the pitch."""
+colours, the same in the squad list, on the injury board and on the lineup's pitch."""
 
 from __future__ import annotations
 
@@ -40,6 +40,11 @@ def status_label(status: str) -> str:
 def status_colour(status: str) -> QColor:
     """The theme colour of a status (green-less: an available player carries no mark)."""
     return colour(_MARKS[status][0]) if status in _MARKS else colour("muted")
+
+
+def status_mark(status: str) -> str | None:
+    """The letter inside a status's mark ("?" doubtful, "P" precautionary, "+" injured…); None when available."""
+    return _MARKS[status][1] if status in _MARKS else None
 
 
 def availability_icon(status: str) -> QIcon | None:

@@ -7,6 +7,7 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from db.domain.squad_rules import months_until
+from db.domain.text import last_name  # noqa: F401  (what the screens call a player; one rule, in db)
 from desktop.i18n import QT_TRANSLATE_NOOP
 
 CURRENCY_SYMBOLS = {"EUR": "€", "GBP": "£", "USD": "$", "JPY": "¥"}
@@ -89,14 +90,3 @@ def contract_tooltip(end: dt.date | None, as_of: dt.date) -> str:
     if months == 1:
         return QCoreApplication.translate("Format", "Contract ends in 1 month")
     return QCoreApplication.translate("Format", "Contract ends in {n} months").format(n=months)
-
-
-_SUFFIXES = frozenset({"júnior", "junior", "jr", "jr.", "filho", "neto", "sobrinho", "ii", "iii"})
-
-
-def last_name(name: str) -> str:
-    """The word staff call a player by ("Jude Bellingham" -> "Bellingham"; "Vinícius Júnior" -> "Vinícius")."""
-    words = name.split()
-    if len(words) > 1 and words[-1].lower() in _SUFFIXES:
-        return words[0] if len(words) == 2 else words[-2]
-    return words[-1] if words else name

@@ -131,6 +131,7 @@ def test_every_literal_in_the_code_is_extracted(extracted: dict[str, set[str]]) 
         for context, text, line in _literal_calls(path)
         if text not in extracted.get(context, set())
     ]
+
     assert missing == []
 
 
@@ -219,6 +220,59 @@ def _drive_transfers(window: MainWindow, qtbot: Any) -> None:
     budget = window.screen_widget("budget")
     window.show_screen("budget")
     budget.grab()
+
+
+def _drive_lineup(window: MainWindow) -> None:
+    """The lineup screen: a refused drop, a move and its undo text, the candidates, the formation
+    dialog refusing a name, a final lineup refusing a change, the team sheet's drawing."""
+    from PySide6.QtGui import QImage, QPainter
+
+    from db.domain.lineup import BENCH, SLOT, Spot
+    from db.lineup.sheet import team_sheet
+    from desktop.common.team_sheet import paint_team_sheet
+    from desktop.lineup.formation_dialog import FormationNameDialog
+    from desktop.lineup.squad_list import player_mime
+
+    screen = window.screen_widget("lineup")
+    window.show_screen("lineup")
+    editor, context = screen.editor, window.context
+    assert context is not None
+    players = {p.name: p.player_id for p in editor.players.values()}
+    screen.scene.drop_mime(player_mime(players["Éder Militão"], editor.fixture_id, None), Spot(SLOT, 2))
+    assert editor.put(players["Endrick"], Spot(SLOT, 9))
+    context.undo_stack.undo()
+    editor.make_captain(Spot(BENCH, 0))
+    editor.choose_formation(screen.formation_combo.itemData(1))
+    editor.copy_previous()
+    for spot in (Spot(SLOT, 2), Spot(BENCH, 3)):
+        screen.choose_player(spot)
+        screen.candidate_popup.grab()
+        screen.candidate_popup.reject()
+    screen.move_button.click()
+    editor.move_slot(8, 90, 30)
+    dialog = FormationNameDialog(editor, screen)
+    dialog.name.setText("4-3-3")
+    dialog.accept()
+    dialog.reject()
+    screen.move_button.click()
+    editor.take_out(players["Thibaut Courtois"])
+    screen.final_button.click()  # refused: not complete
+    context.undo_stack.undo()
+    screen.final_button.click()
+    editor.clear()  # refused: final
+    for row in range(screen.model.rowCount()):
+        for column in range(screen.model.columnCount()):
+            screen.model.data(screen.model.index(row, column), Qt.ItemDataRole.ToolTipRole)
+    for section in range(screen.model.columnCount()):
+        screen.model.headerData(section, Qt.Orientation.Horizontal)
+    window.grab()
+    with context.database.reading() as session:
+        sheet = team_sheet(session, club_id=context.club_id, fixture_id=editor.fixture_id, as_of=context.as_of)
+    image = QImage(620, 877, QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    paint_team_sheet(painter, image.rect().toRectF(), sheet)
+    painter.end()
+    screen.final_button.click()
     window.show_screen("squad")
 
 
@@ -270,6 +324,7 @@ def test_what_the_screens_show_is_extracted(qtbot, qapp, settings, demo_path: Pa
         window.player_card.close()
         _drive_injury_board(window, qtbot)
         _drive_transfers(window, qtbot)
+        _drive_lineup(window)
         for dialog in (NewClubDialog(), WelcomeDialog()):
             qtbot.addWidget(dialog)
             dialog.grab()
