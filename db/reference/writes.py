@@ -40,8 +40,8 @@ def ensure_club(
     aliases: Iterable[str] = (), by: str = "",
 ) -> Club:
     """Find a club by name or alias, or create it; add any new aliases."""
-    clean = _club_name("name", name, label=tr_noop("Club name"))
-    aliases = [_club_name("aliases", alias, label=tr_noop("Club alias")) for alias in aliases]
+    clean = check_club_name("name", name, label=tr_noop("Club name"))
+    aliases = [check_club_name("aliases", alias, label=tr_noop("Club alias")) for alias in aliases]
     club = find_club(session, clean)
     for alias in aliases:
         other = find_club(session, alias)
@@ -62,7 +62,7 @@ def ensure_club(
     return club
 
 
-def _club_name(field: str, value: str, *, label: str) -> str:
+def check_club_name(field: str, value: str, *, label: str) -> str:
     """A club name or alias that fits its columns, folded too: folding may lengthen it ('ß' is 'ss')."""
     clean = check_text(field, value, label=label, max_length=120)
     assert clean is not None
