@@ -149,3 +149,12 @@ def stored_fixtures(database: Database, competition: str | None = None) -> list[
         rows = list(session.exec(query).all())
         session.expunge_all()
     return rows
+
+
+def run_dugout(target: str | Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``dugout --db PATH`` (or ``--db-url URL``) with ``args``, as a separate process."""
+    import os
+
+    where = ["--db-url", str(target)] if "://" in str(target) else ["--db", str(target)]
+    return subprocess.run([sys.executable, "-m", "desktop", *where, *args], cwd=Path(__file__).resolve().parents[1],
+                          capture_output=True, text=True, timeout=120, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})

@@ -11,7 +11,7 @@ when the import is applied, so the next import finds it exactly.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 
 from db.domain.text import fold
@@ -62,19 +62,24 @@ class ClubIndex:
             found = self.keys.get(fold(bare))
         return found
 
-    def loose(self, name: str) -> int | None:
-        """The one club whose telling words are those of ``name`` (or include them all); None when
-        no club or more than one fits."""
-        wanted = _telling(_words(without_country(name)[0]))
+    def loose(self, name: str, among: Container[int] | None = None) -> int | None:
+        """The one club (of those ``among``, by default all) whose telling words are those of
+        ``name``, or, for a bare short name ('Celta': no 'FC', no 'de'), include them all; None
+        when no club or more than one fits."""
+        words = _words(without_country(name)[0])
+        wanted = _telling(words)
         if not wanted or all(len(word) < 3 for word in wanted):
             return None
+        bare = wanted == words
         equal, containing = set(), set()
         for club_id, spellings in self._words.items():
+            if among is not None and club_id not in among:
+                continue
             for words in spellings:
                 telling = _telling(words)
                 if telling == wanted:
                     equal.add(club_id)
-                elif wanted < telling:
+                elif bare and wanted < telling:
                     containing.add(club_id)
         if len(equal) == 1:
             return next(iter(equal))

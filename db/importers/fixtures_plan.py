@@ -176,8 +176,8 @@ class FixturePlanner:
         if key in self._clubs:
             return self._clubs[key]
         found = self.snap.clubs.exact(name)
-        if found is None and self.loose:
-            found = self.snap.clubs.loose(name)
+        if found is None and self.loose:  # among clubs stored before, and the club the file is for
+            found = self.snap.clubs.loose(name, _Stored(self.plan.club_id))
             if found is not None:
                 self.plan.club_aliases.append((found, name))
                 self.plan.notes.append(tr("'{n}' taken as {c}", n=name, c=self.snap.clubs.names[found]))
@@ -367,6 +367,16 @@ class FixturePlanner:
             raise ValidationError("external_id", "duplicate_in_file",
                                   tr("The same match as {w}", w=self._claimed[match.id]))
         return match
+
+
+class _Stored:
+    """Club ids stored before this import (positive), and the club the file is for."""
+
+    def __init__(self, club_id: int | None) -> None:
+        self.club_id = club_id
+
+    def __contains__(self, club_id: object) -> bool:
+        return club_id == self.club_id or (isinstance(club_id, int) and club_id > 0)
 
 
 def _changes(stored: StoredMatch, values: dict[str, Any], item: MatchLine, explicit_zone: bool) -> dict[str, Any]:

@@ -193,3 +193,14 @@ def test_a_calendar_of_events_that_are_no_matches_is_refused_whole(database: Dat
 ])
 def test_summaries_name_home_first(summary: str, expected: tuple[str | None, str, str] | None) -> None:
     assert summary_sides(summary) == expected
+
+
+def test_the_clubs_own_short_name_is_the_club_in_a_new_database(database: Database, tmp_path: Path) -> None:
+    text = calendar_text(match("a@club", "Real Madrid - Celta", "20250504T120000Z", CATEGORIES="LaLiga"),
+                         match("b@club", "Barcelona - Real Madrid", "20250511T141500Z", CATEGORIES="LaLiga"),
+                         match("c@club", "Espanyol - Real Madrid", "20250518T190000Z", CATEGORIES="LaLiga"))
+    report = import_fixtures(database, write(tmp_path, text), club=CLUB)
+    assert report.notes == ["new competition: LaLiga", "'Real Madrid' taken as Real Madrid CF"]
+    stored = stored_fixtures(database)
+    assert len({f.club_id for f in stored}) == 1, "every match ours, from our side"
+    assert len({f.opponent_id for f in stored}) == 3, "Barcelona and Espanyol are two clubs"
