@@ -9,6 +9,7 @@ to), a ``LineProblem`` for a line or event they refuse or skip, and say what the
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -89,5 +90,15 @@ class FixtureSource:
         raise NotImplementedError
 
 
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+
+
+def one_line(text: str, limit: int | None = None) -> str:
+    """What a file said, fit to quote in a one-line message: line breaks and control characters
+    as spaces, cut to ``limit`` characters."""
+    flat = " ".join(_CONTROL.sub(" ", text).split())
+    return flat if limit is None or len(flat) <= limit else flat[: limit - 1] + "…"
+
+
 def _short(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return one_line(text, limit)

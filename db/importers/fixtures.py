@@ -23,7 +23,7 @@ from db.bulk import reserve_ids
 from db.changes import CLUB, COMPETITION, EVERY_ROW, FIXTURE, SEASON, SETTING, Change
 from db.domain.text import fold
 from db.engine import Database, current_user
-from db.errors import ImportRefused
+from db.errors import ImportRefused, ValidationError
 from db.i18n import tr
 from db.importers.fixture_lines import FixtureSource
 from db.importers.fixtures_csv import read_fixture_csv
@@ -140,6 +140,8 @@ def apply_fixture_plan(database: Database, plan: FixturePlan, *, by: str | None 
             change = _merge(database, plan.planned, by)
         except _Moved:
             continue
+        except ValidationError as error:  # a rule only the database could check: nothing was written
+            raise ImportRefused(tr("The import was refused and nothing was written: {m}", m=error.message)) from error
         return FixtureImportReport(plan.added, plan.updated, plan.unchanged, plan.refused, plan.skipped,
                                    plan.club_name, plan.notes, plan.ignored_columns, change)
     raise ImportRefused(tr("The fixtures kept changing while they were being imported; nothing was written, try again"))

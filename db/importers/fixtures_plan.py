@@ -28,12 +28,12 @@ from db.domain.known_competitions import (
     known_competition,
 )
 from db.domain.match_sides import stored_side
-from db.domain.seasons import season_label, season_label_for
+from db.domain.seasons import FIRST_YEARS, season_label, season_label_for
 from db.domain.text import fold
 from db.errors import ImportRefused, ValidationError
 from db.i18n import tr, tr_noop, translated
 from db.importers.club_names import without_country
-from db.importers.fixture_lines import OURS, FixtureSource, LineProblem, MatchLine, Where
+from db.importers.fixture_lines import OURS, FixtureSource, LineProblem, MatchLine, Where, one_line
 from db.importers.fixtures_snapshot import COMPARED, KnownCompetition, Snapshot, StoredMatch, round_key
 from db.reference.writes import check_club_name
 
@@ -117,12 +117,13 @@ class FixturePlanner:
         self._target_club()
         for item in self.source.items():
             if isinstance(item, LineProblem):
-                (self.plan.skipped if item.skipped else self.plan.refused).append(Issue(item.where, item.message, item.field))
+                (self.plan.skipped if item.skipped else self.plan.refused).append(
+                    Issue(item.where, one_line(item.message), item.field))
                 continue
             try:
                 self._line(item)
             except ValidationError as error:
-                self.plan.refused.append(Issue(item.where, error.message, error.field))
+                self.plan.refused.append(Issue(item.where, one_line(error.message), error.field))
         self.plan.fingerprints = dict(self.snap.fingerprints)
         return self.plan
 
@@ -133,7 +134,10 @@ class FixturePlanner:
         source = self.source
         if source.kind == "json":  # every club of a league file, by the file's own spelling
             for name in source.club_names:
-                self._club(name)
+                try:
+                    self._club(name)
+                except ValidationError:
+                    continue  # refused on each line that names it
         if self.club_arg:
             try:
                 name = check_text("club", self.club_arg, label=tr_noop("Club name"), max_length=120) or ""
@@ -143,7 +147,10 @@ class FixturePlanner:
             if found is None and source.kind == "json":
                 raise ImportRefused(tr("{c} does not play in this file; it names: {names}", c=name,
                                        names=_listed(source.club_names)))
-            self.plan.club_id = found if found is not None else self._club(name)
+            try:
+                self.plan.club_id = found if found is not None else self._club(name)
+            except ValidationError as error:
+                raise ImportRefused(tr("Club: {m}", m=error.message)) from error
         elif self.snap.our_club is not None:
             self.plan.club_id = self.snap.our_club
         else:
@@ -180,7 +187,7 @@ class FixturePlanner:
             found = self.snap.clubs.loose(name, _Stored(self.plan.club_id))
             if found is not None:
                 self.plan.club_aliases.append((found, name))
-                self.plan.notes.append(tr("'{n}' taken as {c}", n=name, c=self.snap.clubs.names[found]))
+                self.plan.notes.append(tr("'{n}' taken as {c}", n=one_line(name, 60), c=self.snap.clubs.names[found]))
         if found is None:
             bare, country = without_country(name)
             clean = check_club_name("club", bare, label=tr_noop("Club name"))
@@ -238,9 +245,9 @@ class FixturePlanner:
         return temp
 
     def _season(self, item: MatchLine) -> int:
-        text = item.season or self.source.season
+        text = item.season or self.source.season or self.snap.season_of(item.day) or season_label_for(item.day)
         try:
-            label = season_label(text) if text else (self.snap.season_of(item.day) or season_label_for(item.day))
+            label = season_label(text)
         except ValidationError as error:
             raise ValidationError("season_id", error.code, error.message) from None
         if label in self.snap.seasons:
@@ -278,6 +285,9 @@ class FixturePlanner:
         if item.uid and item.uid in self._uids:
             raise ValidationError("external_id", "duplicate_in_file",
                                   tr("The same event as {w} (UID {u})", w=self._uids[item.uid], u=item.uid[:60]))
+        if not FIRST_YEARS[0] <= item.day.year <= FIRST_YEARS[1]:
+            raise ValidationError("kickoff_local", "out_of_range", tr(
+                "The date {d} is not between {a} and {b}", d=item.day.isoformat(), a=FIRST_YEARS[0], b=FIRST_YEARS[1]))
         competition = self._competition(item)
         season = self._season(item)
         home, away = self._club(item.home), self._club(item.away)
@@ -401,5 +411,5 @@ def _changes(stored: StoredMatch, values: dict[str, Any], item: MatchLine, expli
 
 
 def _listed(names: list[str], limit: int = 40) -> str:
-    shown = ", ".join(names[:limit])
+    shown = ", ".join(one_line(name, 60) for name in names[:limit])
     return shown + (tr(" and {n} more", n=len(names) - limit) if len(names) > limit else "") if names else tr("none")

@@ -52,10 +52,11 @@ def find_competition(session: Session, name: str) -> Competition | None:
     """A competition by its name or an alias, compared as people read it ('laliga', 'Copa del rey',
     'Primera División')."""
     key = fold(name)
+    named = next((c for c in session.exec(select(Competition)) if fold(c.name) == key), None)
+    if named is not None:  # a competition's own name wins over another's alias
+        return named
     alias = session.exec(select(CompetitionAlias).where(CompetitionAlias.alias_key == key)).first()
-    if alias:
-        return session.get(Competition, alias.competition_id)
-    return next((c for c in session.exec(select(Competition)) if fold(c.name) == key), None)
+    return session.get(Competition, alias.competition_id) if alias else None
 
 
 def table_rules(competition: Competition) -> TableRules:

@@ -96,6 +96,7 @@ def ensure_competition(session: Session, name: str, *, kind: str | None = None, 
     clean = check_text("name", name, label=tr_noop("Competition"), max_length=120)
     assert clean is not None
     names = [_alias_text(alias) for alias in aliases]
+    built_in: tuple[str, ...] = ()  # a known competition's other names: skipped where taken
     competition = session.exec(select(Competition).where(Competition.name == clean)).first() or \
         find_competition(session, clean)
     if competition is None:
@@ -104,20 +105,20 @@ def ensure_competition(session: Session, name: str, *, kind: str | None = None, 
         if known is not None:
             defaults = {"country": known.country, "timezone": known.timezone,
                         "table_tiebreakers": ",".join(known.tiebreakers)}
-            names = [*known.aliases, *names]
+            built_in = known.aliases
         values = _competition_values(
             kind or (known.kind if known else guess_kind(clean)), {**defaults, **rules})
         competition = Competition(name=clean, updated_by=by, **values)
         insert_checked(session, competition)
     assert competition.id is not None
-    for alias in (clean, *names):
+    for alias in (clean, *built_in, *names):
         key = fold(alias)
         if key == fold(competition.name):
             continue
         taken = session.exec(select(CompetitionAlias).where(CompetitionAlias.alias_key == key)).first()
         if taken is None:
             insert_checked(session, CompetitionAlias(competition_id=competition.id, alias=alias, alias_key=key))
-        elif taken.competition_id != competition.id:
+        elif taken.competition_id != competition.id and alias not in built_in:
             other = session.get(Competition, taken.competition_id)
             raise ValidationError("aliases", "taken", tr("'{a}' already names the competition {c}",
                                                          a=alias, c=other.name if other else "?"))
