@@ -25,11 +25,12 @@ from db.domain.text import fold
 from db.engine import Database, current_user
 from db.errors import ImportRefused, ValidationError
 from db.i18n import tr
+from db.importers.fixture_changes import Issue, NewRow, Planned
 from db.importers.fixture_lines import FixtureSource
 from db.importers.fixtures_csv import read_fixture_csv
 from db.importers.fixtures_ics import read_fixture_calendar
 from db.importers.fixtures_json import read_fixture_json
-from db.importers.fixtures_plan import FixturePlanner, Issue, NewRow, Planned
+from db.importers.fixtures_plan import FixturePlanner
 from db.importers.fixtures_snapshot import season_fingerprint
 from db.importers.text_files import detect_encoding, first_content_line
 from db.reference.models import Club, ClubAlias, Season

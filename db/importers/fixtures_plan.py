@@ -12,7 +12,7 @@ so a re-import never flips or duplicates a match.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+import re
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -33,65 +33,13 @@ from db.domain.text import fold
 from db.errors import ImportRefused, ValidationError
 from db.i18n import tr, tr_noop, translated
 from db.importers.club_names import without_country
+from db.importers.fixture_changes import CHANGED_LABELS, DUGOUT_UID, Issue, NewRow, Planned
+from db.importers.fixture_changes import changes as changes_of
 from db.importers.fixture_lines import OURS, FixtureSource, LineProblem, MatchLine, Where, one_line
-from db.importers.fixtures_snapshot import COMPARED, KnownCompetition, Snapshot, StoredMatch, round_key
+from db.importers.fixtures_snapshot import KnownCompetition, Snapshot, StoredMatch, round_key
 from db.reference.writes import check_club_name
 
-DUGOUT_UID = "@dugout"  # UIDs Dugout derives from a match itself: never stored as an external id
-_CHANGED = {
-    "kickoff_utc": tr_noop("kick-off"), "kickoff_time_known": tr_noop("kick-off"), "timezone": tr_noop("time zone"),
-    "goals_for": tr_noop("score"), "goals_against": tr_noop("score"), "extra_time": tr_noop("score"),
-    "penalties_for": tr_noop("score"), "penalties_against": tr_noop("score"), "status": tr_noop("status"),
-    "venue": tr_noop("venue"), "round": tr_noop("round"), "venue_side": tr_noop("home/away"),
-    "club_id": tr_noop("sides"), "opponent_id": tr_noop("sides"), "competition_id": tr_noop("competition"),
-    "season_id": tr_noop("season"), "external_id": tr_noop("UID"),
-}
-
-
-@dataclass(frozen=True)
-class Issue:
-    """A line or event not imported, where it is and why (and the field at fault)."""
-
-    where: Where
-    message: str
-    field: str = ""
-
-    def __str__(self) -> str:
-        return f"{self.where}: {self.message}"
-
-
-@dataclass
-class NewRow:
-    """A club, competition or season the import creates (a temporary negative id until then)."""
-
-    temp_id: int
-    name: str
-    kind: str = ""
-    country: str | None = None
-    aliases: list[str] = field(default_factory=list)
-    timezone: str | None = None
-
-
-@dataclass
-class Planned:
-    """Everything one plan decided."""
-
-    adds: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
-    updates: list[tuple[str, int, int, dict[str, Any]]] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    refused: list[Issue] = field(default_factory=list)
-    skipped: list[Issue] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    clubs: dict[int, NewRow] = field(default_factory=dict)
-    competitions: dict[int, NewRow] = field(default_factory=dict)
-    seasons: dict[int, NewRow] = field(default_factory=dict)
-    club_aliases: list[tuple[int, str]] = field(default_factory=list)
-    club_id: int | None = None
-    club_name: str = ""
-    set_our_club: bool = False
-    current_season: int | None = None  # to set on a database that has none yet
-    our_club_seen: int | None = None
-    fingerprints: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
+_NAME_AND_SEASON = re.compile(r"^(.*\S)\s+(\d{4}(?:\s*[/-]\s*\d{2}(?:\d{2})?)?)$")
 
 
 class FixturePlanner:
@@ -111,6 +59,7 @@ class FixturePlanner:
         self._claimed: dict[int, Where] = {}
         self._new_keys: dict[tuple[Any, ...], Where] = {}
         self._uids: dict[str, Where] = {}
+        self._season_in_name: str | None = None
 
     def run(self) -> Planned:
         """Plan the whole file."""
@@ -203,7 +152,7 @@ class FixturePlanner:
 
     def _competition(self, item: MatchLine) -> KnownCompetition:
         for category in item.categories:
-            if fold(category) in self.snap.competition_keys or known_competition(category):
+            if self._known(category):
                 return self._competition_named(category)
         if item.competition:
             return self._competition_named(item.competition)
@@ -217,8 +166,18 @@ class FixturePlanner:
         raise ValidationError("competition_id", "missing", tr(
             "No competition: name it (a competition column, CATEGORIES or the summary) or pass --competition"))
 
+    def _known(self, name: str) -> bool:
+        return fold(name) in self.snap.competition_keys or known_competition(name) is not None
+
     def _competition_named(self, name: str, aliases: list[str] | None = None, country: str | None = None
                            ) -> KnownCompetition:
+        """A competition by name; 'Primera División 2024/25' is 'Primera División' (the season
+        is the line's when it names none)."""
+        found = _NAME_AND_SEASON.match(name)
+        if found and not self._known(name) and self._known(found.group(1)):
+            name = found.group(1)
+            if not found.group(2).isdigit():  # '2024/25'; a year alone ('Club World Cup 2025') leaves it to the date
+                self._season_in_name = found.group(2)
         key = fold(name)
         if key not in self._competitions:
             found = next((self.snap.competition_keys[fold(n)] for n in (name, *(aliases or ()))
@@ -245,7 +204,8 @@ class FixturePlanner:
         return temp
 
     def _season(self, item: MatchLine) -> int:
-        text = item.season or self.source.season or self.snap.season_of(item.day) or season_label_for(item.day)
+        text = item.season or self.source.season or self._season_in_name or self.snap.season_of(item.day) \
+            or season_label_for(item.day)
         try:
             label = season_label(text)
         except ValidationError as error:
@@ -288,6 +248,7 @@ class FixturePlanner:
         if not FIRST_YEARS[0] <= item.day.year <= FIRST_YEARS[1]:
             raise ValidationError("kickoff_local", "out_of_range", tr(
                 "The date {d} is not between {a} and {b}", d=item.day.isoformat(), a=FIRST_YEARS[0], b=FIRST_YEARS[1]))
+        self._season_in_name = None
         competition = self._competition(item)
         season = self._season(item)
         home, away = self._club(item.home), self._club(item.away)
@@ -324,9 +285,9 @@ class FixturePlanner:
             self._add(item, label, values, competition, home, away)
             return
         self._claimed[stored.id] = item.where
-        changes = _changes(stored, values, item, explicit)
+        changes = changes_of(stored, values, item, explicit)
         if changes:
-            what = ", ".join(dict.fromkeys(translated(_CHANGED[f]) for f in changes))
+            what = ", ".join(dict.fromkeys(translated(CHANGED_LABELS[f]) for f in changes))
             self.plan.updates.append((f"{label} ({what})", stored.id, stored.version, changes))
         else:
             self.plan.unchanged.append(label)
@@ -387,27 +348,6 @@ class _Stored:
 
     def __contains__(self, club_id: object) -> bool:
         return club_id == self.club_id or (isinstance(club_id, int) and club_id > 0)
-
-
-def _changes(stored: StoredMatch, values: dict[str, Any], item: MatchLine, explicit_zone: bool) -> dict[str, Any]:
-    """What the file changes in a stored match; what it does not tell is left as stored."""
-    old, new = stored.values, {name: values[name] for name in COMPARED}
-    for name in ("venue", "round", "external_id"):
-        if new[name] is None or (name == "external_id" and old[name] is not None):
-            new[name] = old[name]
-    if item.score is None and old["goals_for"] is not None:  # a list without results keeps them
-        for name in ("goals_for", "goals_against", "extra_time", "penalties_for", "penalties_against", "status"):
-            new[name] = old[name]
-    same_day = new["kickoff_utc"].astimezone(ZoneInfo(old["timezone"])).date() == \
-        old["kickoff_utc"].astimezone(ZoneInfo(old["timezone"])).date()
-    if not new["kickoff_time_known"] and old["kickoff_time_known"] and same_day:
-        for name in ("kickoff_utc", "kickoff_time_known", "timezone"):
-            new[name] = old[name]
-    if not explicit_zone and new["kickoff_utc"] == old["kickoff_utc"]:
-        new["timezone"] = old["timezone"]
-    if item.status is None and old["status"] in ("postponed", "cancelled") and new["kickoff_utc"] == old["kickoff_utc"]:
-        new["status"] = old["status"]
-    return {name: value for name, value in new.items() if old[name] != value}
 
 
 def _listed(names: list[str], limit: int = 40) -> str:

@@ -176,3 +176,14 @@ def test_a_new_database_without_a_club_lists_the_opponents(database: Database, t
                            "2025-05-11,Celta,home,LaLiga\n")
     with pytest.raises(ImportRefused, match=r"pass --club NAME \(the file names: Celta, Getafe CF\)"):
         plan_fixture_import(database, path)
+
+
+def test_a_competition_named_with_its_season_is_the_stored_competition_of_that_season(demo: Database,
+                                                                                        tmp_path: Path) -> None:
+    path = write(tmp_path, "date,time,competition,opponent,home/away\n"
+                           "2025-05-04,14:00,Primera División 2024/25,RC Celta de Vigo,home\n"
+                           "2025-06-18,15:00,FIFA Club World Cup 2025,Al Hilal,neutral\n")
+    plan = plan_fixture_import(demo, path)
+    assert (plan.added, plan.refused, plan.notes, len(plan.unchanged)) == ([], [], [], 1)
+    # No time zone column: 15:00 is read in our club's zone (Madrid), so the New York kick-off moves.
+    assert plan.updated == ["2025-06-18 Real Madrid CF – Al Hilal (FIFA Club World Cup) (kick-off, time zone)"]
