@@ -46,13 +46,17 @@ class ClubIndex:
     names: dict[int, str] = field(default_factory=dict)
     keys: dict[str, int] = field(default_factory=dict)
     _words: dict[int, set[frozenset[str]]] = field(default_factory=dict)
+    _postings: dict[str, set[int]] = field(default_factory=dict)  # telling word -> clubs: no scan of them all
 
     def add(self, club_id: int, name: str, aliases: Iterable[str] = ()) -> None:
         """Know a club by its name and aliases."""
         self.names.setdefault(club_id, name)
         for spelling in (name, *aliases):
             self.keys.setdefault(fold(spelling), club_id)
-            self._words.setdefault(club_id, set()).add(_words(without_country(spelling)[0]))
+            words = _words(without_country(spelling)[0])
+            self._words.setdefault(club_id, set()).add(words)
+            for word in _telling(words):
+                self._postings.setdefault(word, set()).add(club_id)
 
     def exact(self, name: str) -> int | None:
         """The club this name or alias names, also without a country in brackets."""
@@ -72,10 +76,11 @@ class ClubIndex:
             return None
         bare = wanted == words
         equal, containing = set(), set()
-        for club_id, spellings in self._words.items():
+        candidates = set.intersection(*(self._postings.get(word, set()) for word in wanted))
+        for club_id in candidates:
             if among is not None and club_id not in among:
                 continue
-            for words in spellings:
+            for words in self._words[club_id]:
                 telling = _telling(words)
                 if telling == wanted:
                     equal.add(club_id)

@@ -173,11 +173,11 @@ class FixturePlanner:
                            ) -> KnownCompetition:
         """A competition by name; 'Primera División 2024/25' is 'Primera División' (the season
         is the line's when it names none)."""
-        found = _NAME_AND_SEASON.match(name)
-        if found and not self._known(name) and self._known(found.group(1)):
-            name = found.group(1)
-            if not found.group(2).isdigit():  # '2024/25'; a year alone ('Club World Cup 2025') leaves it to the date
-                self._season_in_name = found.group(2)
+        split = _NAME_AND_SEASON.match(name)
+        if split and not self._known(name) and self._known(split.group(1)):
+            name = split.group(1)
+            if not split.group(2).isdigit():  # '2024/25'; a year alone ('Club World Cup 2025') leaves it to the date
+                self._season_in_name = split.group(2)
         key = fold(name)
         if key not in self._competitions:
             found = next((self.snap.competition_keys[fold(n)] for n in (name, *(aliases or ()))
