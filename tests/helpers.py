@@ -141,7 +141,7 @@ def stored_fixtures(database: Database, competition: str | None = None) -> list[
     from db.reference.queries import find_competition
 
     with database.reading() as session:
-        query = select(Fixture).order_by(Fixture.kickoff_utc, Fixture.id)  # type: ignore[arg-type]
+        query = select(Fixture).order_by(Fixture.kickoff_utc, Fixture.id)
         if competition is not None:
             found = find_competition(session, competition)
             assert found is not None, competition
