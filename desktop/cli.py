@@ -52,6 +52,21 @@ def build_parser() -> argparse.ArgumentParser:
     squad.add_argument("--club", metavar="NAME", help=tr("club the squad belongs to (default: from the file or yours)"))
     squad.add_argument("--season", metavar="LABEL", help=tr("season such as 2024/25"))
     squad.add_argument("--report", metavar="FILE", help=tr("write every added, updated and refused line to FILE"))
+    fixtures = kinds.add_parser("fixtures", help=tr(
+        "fixtures: a calendar (.ics), a list (.csv) or an openfootball league (.json, every match)"))
+    fixtures.add_argument("file", metavar="FILE")
+    fixtures.add_argument("--club", metavar="NAME", help=tr(
+        "the club the file is for (default: yours; a new database needs it)"))
+    fixtures.add_argument("--competition", metavar="NAME", help=tr("the competition of matches the file does not say"))
+    exporting = commands.add_parser("export", help=tr("write fixtures or a team sheet to a file"))
+    out_kinds = exporting.add_subparsers(dest="kind", metavar="KIND", required=True, parser_class=_Parser)
+    out_fixtures = out_kinds.add_parser("fixtures", help=tr(
+        "our fixtures as a calendar to subscribe to (FILE.ics) or a list (FILE.csv)"))
+    out_fixtures.add_argument("file", metavar="FILE")
+    out_fixtures.add_argument("--season", metavar="LABEL", help=tr("only this season, such as 2024/25"))
+    sheet = out_kinds.add_parser("teamsheet", help=tr("the team sheet of our match on DATE, as a PDF or a PNG"))
+    sheet.add_argument("date", metavar="DATE", help=tr("the match day YYYY-MM-DD, in the fixture's own time zone"))
+    sheet.add_argument("file", metavar="FILE", help=tr("FILE.pdf or FILE.png"))
     available = commands.add_parser(
         "availability", help=tr("who can play on a match day: one line per player (name, status, reason)"))
     available.add_argument("date", metavar="DATE", nargs="?",
@@ -63,11 +78,6 @@ def build_parser() -> argparse.ArgumentParser:
     budget.add_argument("--season", metavar="LABEL", help=tr(
         "season such as 2025/26 (default: the one whose transfer window comes next)"))
     budget.add_argument("--scenario", metavar="NAME", help=tr("the scenario counted as planned (default: the first one made)"))
-    export = commands.add_parser("export", help=tr("write a document to a file"))
-    documents = export.add_subparsers(dest="document", metavar="DOCUMENT", required=True, parser_class=_Parser)
-    sheet = documents.add_parser("teamsheet", help=tr("the team sheet of our match on DATE, as a PDF or a PNG"))
-    sheet.add_argument("date", metavar="DATE", help=tr("the match day YYYY-MM-DD, in the fixture's own time zone"))
-    sheet.add_argument("file", metavar="FILE", help=tr("FILE.pdf or FILE.png"))
     shots = commands.add_parser("screenshots", help=tr("render every screen to DIR/<screen>.png and exit"))
     shots.add_argument("directory", metavar="DIR")
     return parser
@@ -165,6 +175,54 @@ def _run_import_squad(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_import(args: argparse.Namespace) -> int:
+    return _run_import_fixtures(args) if args.kind == "fixtures" else _run_import_squad(args)
+
+
+def _run_import_fixtures(args: argparse.Namespace) -> int:
+    from db.engine import is_sqlite
+    from db.importers.fixtures import apply_fixture_plan, plan_fixture_import, read_fixture_file
+    from db.opening import open_database, sqlite_file
+    from db.paths import default_database_path
+
+    read_fixture_file(Path(args.file))  # a bad file fails before the database is touched
+    target = _target(args, default_database_path())
+    new_file = sqlite_file(target) if is_sqlite(target) else None
+    if new_file is not None and new_file.exists():
+        new_file = None
+    database = open_database(target)
+    try:
+        plan = plan_fixture_import(database, args.file, club=args.club, competition=args.competition)
+        report = apply_fixture_plan(database, plan)
+    except BaseException:
+        database.close()
+        if new_file is not None:  # a failed command leaves no database behind that it created
+            from db.sqlite_files import remove_database_files
+
+            remove_database_files(new_file)
+        raise
+    database.close()
+    for line in report.lines():
+        print(line)
+    return 0
+
+
+def _run_export_fixtures(args: argparse.Namespace) -> int:
+    from db.calendar.exports import export_fixtures
+    from db.domain.seasons import season_label
+    from db.opening import open_database
+    from db.paths import default_database_path
+
+    season = season_label(args.season) if args.season else None
+    database = open_database(_target(args, default_database_path()), create=False)
+    try:
+        count = export_fixtures(database, args.file, season=season)
+    finally:
+        database.close()
+    print(tr("{n} fixtures written to {p}", n=count, p=args.file))
+    return 0
+
+
 def _run_availability(args: argparse.Namespace) -> int:
     from db.medical.report import availability_report
     from db.opening import open_database
@@ -195,6 +253,10 @@ def _run_budget(args: argparse.Namespace) -> int:
 
 
 def _run_export(args: argparse.Namespace) -> int:
+    return _run_export_fixtures(args) if args.kind == "fixtures" else _run_export_teamsheet(args)
+
+
+def _run_export_teamsheet(args: argparse.Namespace) -> int:
     import os
 
     from db.errors import DugoutError
@@ -270,11 +332,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     handlers = {
         "demo": _run_demo,
         "migrate": _run_migrate,
-        "import": _run_import_squad,
+        "import": _run_import,
+        "export": _run_export,
         "screenshots": _run_screenshots,
         "availability": _run_availability,
         "budget": _run_budget,
-        "export": _run_export,
         None: _run_window,
     }
     try:

@@ -114,3 +114,47 @@ def when_modal(kind: type, action: Callable[[QWidget], None]) -> None:
             QTimer.singleShot(10, poll)
 
     QTimer.singleShot(0, poll)
+
+
+def import_fixtures(database: Database, path: Path | str, *, club: str | None = None,
+                    competition: str | None = None) -> Any:
+    """Plan and apply a fixture file (what ``dugout import fixtures`` does); the report."""
+    from db.importers.fixtures import apply_fixture_plan, plan_fixture_import
+
+    plan = plan_fixture_import(database, path, club=club, competition=competition)
+    return apply_fixture_plan(database, plan, by="test")
+
+
+def calendar_text(*events: dict[str, str], header: tuple[str, ...] = ()) -> str:
+    """An iCalendar file: each event a dict of content lines ('DTSTART;TZID=Europe/Madrid': '20250504T140000')."""
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Dugout tests//EN", *header]
+    for event in events:
+        lines += ["BEGIN:VEVENT", *(f"{name}:{value}" for name, value in event.items()), "END:VEVENT"]
+    return "\r\n".join([*lines, "END:VCALENDAR"]) + "\r\n"
+
+
+def stored_fixtures(database: Database, competition: str | None = None) -> list[Any]:
+    """Every stored fixture (of one competition), detached, in kick-off order."""
+    from sqlmodel import select
+
+    from db.calendar.models import Fixture
+    from db.reference.queries import find_competition
+
+    with database.reading() as session:
+        query = select(Fixture).order_by(Fixture.kickoff_utc, Fixture.id)
+        if competition is not None:
+            found = find_competition(session, competition)
+            assert found is not None, competition
+            query = query.where(Fixture.competition_id == found.id)
+        rows = list(session.exec(query).all())
+        session.expunge_all()
+    return rows
+
+
+def run_dugout(target: str | Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``dugout --db PATH`` (or ``--db-url URL``) with ``args``, as a separate process."""
+    import os
+
+    where = ["--db-url", str(target)] if "://" in str(target) else ["--db", str(target)]
+    return subprocess.run([sys.executable, "-m", "desktop", *where, *args], cwd=Path(__file__).resolve().parents[1],
+                          capture_output=True, text=True, timeout=120, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})

@@ -13,7 +13,18 @@ from db.versioning import Versioned, describe_constraints
 
 
 class Fixture(Versioned, table=True):
-    """A match of our club: kick-off stored in UTC plus the IANA zone it was announced in."""
+    """A match, stored once, from one club's side: kick-off in UTC plus the IANA zone it was
+    announced in.
+
+    A match of our club is stored from our side (``club_id`` is ours, ``venue_side`` home, away
+    or neutral, goals for and against us), whatever a source calls home, so every query that
+    filters ``club_id`` = our club sees exactly our matches. Any other match (the rest of an
+    imported league, for its table) is stored from the home side: ``club_id`` the home club,
+    ``opponent_id`` the away club, ``venue_side`` 'home' (or 'neutral' at a neutral ground, from
+    the side named first), goals home first. ``db.domain.match_sides`` turns one form into the
+    other; imports match a stored row on ``external_id`` (an iCalendar UID) or on competition,
+    season, the two clubs, home and away (and the round, in a cup), never on the stored side.
+    """
 
     id: int | None = Field(default=None, primary_key=True)
     season_id: int = Field(foreign_key="season.id", ondelete="RESTRICT", index=True)

@@ -1,15 +1,23 @@
-"""Reading our fixtures for the screens: plain rows with the local day, competition and opponent."""
+"""Reading fixtures for the screens: our matches as plain rows (local day, competition, opponent),
+and a league's table from every stored result."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
+from sqlalchemy import select as select_columns
 from sqlmodel import Session, col, select
 
 from db.calendar.models import Fixture
 from db.calendar.writes import kickoff_local
+from db.domain.kickoffs import as_utc
+from db.domain.league_table import Result, league_standings
+from db.domain.match_sides import home_and_away
+from db.errors import ValidationError
+from db.i18n import tr
 from db.reference.models import Club, Competition
+from db.reference.queries import table_rules
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,3 +73,48 @@ def fixture_on(session: Session, *, club_id: int, day: dt.date) -> FixtureRow | 
     """Our fixture on a local day, if there is one."""
     found = fixtures_of(session, club_id=club_id, start=day, end=day)
     return found[0] if found else None
+
+
+@dataclass(frozen=True, slots=True)
+class TableRow:
+    """A club's line in a league table."""
+
+    position: int
+    club_id: int
+    club: str
+    played: int
+    won: int
+    drawn: int
+    lost: int
+    goals_for: int
+    goals_against: int
+    goal_difference: int
+    points: int
+
+
+def league_table(session: Session, *, competition_id: int, season_id: int, before: dt.datetime) -> list[TableRow]:
+    """The table of a competition's season from the results of matches kicked off before ``before``
+    (an aware moment), by the competition's own rules; every club with a stored match is listed.
+    Two queries, whatever the number of matches."""
+    if before.tzinfo is None:
+        raise ValidationError("before", "not_aware", tr("The moment of a table needs its time zone"))
+    competition = session.get(Competition, competition_id)
+    if competition is None:
+        raise ValidationError("competition_id", "unknown", tr("No such competition (id {i})", i=competition_id))
+    columns = (col(Fixture.club_id), col(Fixture.opponent_id), col(Fixture.venue_side), col(Fixture.goals_for),
+               col(Fixture.goals_against), col(Fixture.kickoff_utc), col(Fixture.status))
+    query = select_columns(*columns).where(col(Fixture.competition_id) == competition_id,
+                                   col(Fixture.season_id) == season_id)
+    results: list[Result] = []
+    for club, opponent, side, goals_for, goals_against, kickoff, status in session.execute(query):
+        if status == "cancelled":
+            continue
+        home, away, _neutral = home_and_away(club, opponent, side)
+        home_goals, away_goals = (goals_against, goals_for) if home != club else (goals_for, goals_against)
+        results.append(Result(home, away, home_goals, away_goals, as_utc(kickoff)))
+    ids = {r.home for r in results} | {r.away for r in results}
+    names = {row[0]: row[1] for row in session.execute(
+        select(col(Club.id), col(Club.short_name)).where(col(Club.id).in_(ids)))} if ids else {}
+    standings = league_standings(results, table_rules(competition), before=before.astimezone(dt.UTC), names=names)
+    return [TableRow(s.position, s.club_id, names.get(s.club_id, ""), s.played, s.won, s.drawn, s.lost,
+                     s.goals_for, s.goals_against, s.goal_difference, s.points) for s in standings]

@@ -8,9 +8,10 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import CheckConstraint
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field, SQLModel, text
 
 from db.domain.competition_rules import COMPETITION_RULES
+from db.domain.league_table import DEFAULT_TIEBREAKERS, POINTS_RANGE
 from db.domain.vocab import COMPETITION_KINDS, sql_in
 from db.i18n import tr_noop
 from db.versioning import Versioned, describe_constraints
@@ -82,6 +83,14 @@ class Competition(Versioned, table=True):
     registration_limit: int | None = None
     min_locally_trained: int | None = None
     notes: str | None = Field(default=None, max_length=2000)
+    # The league table: points per result and the tie-breakers after points, comma-separated in
+    # order (db.domain.league_table.TIEBREAKERS); LaLiga: h2h_points,h2h_goal_difference,goal_difference,goals_for.
+    points_for_win: int = Field(default=3, sa_column_kwargs={"server_default": text("3")})
+    points_for_draw: int = Field(default=1, sa_column_kwargs={"server_default": text("1")})
+    table_tiebreakers: str = Field(default=",".join(DEFAULT_TIEBREAKERS), max_length=200,
+                                   sa_column_kwargs={"server_default": ",".join(DEFAULT_TIEBREAKERS)})
+    # Where its kick-off times are told when a source names no zone (LaLiga: Europe/Madrid).
+    timezone: str | None = Field(default=None, max_length=64)
 
     __table_args__ = (
         CheckConstraint(f"kind IN {sql_in(COMPETITION_KINDS)}", name="competition_kind"),
@@ -95,13 +104,29 @@ class Competition(Versioned, table=True):
         CheckConstraint(
             "yellow_card_ban_every IS NULL OR yellow_card_ban_every > 0", name="competition_yellow_ban_every"
         ),
+        CheckConstraint(f"points_for_win BETWEEN {POINTS_RANGE[0]} AND {POINTS_RANGE[1]}", name="competition_win_points"),
+        CheckConstraint(f"points_for_draw BETWEEN {POINTS_RANGE[0]} AND {POINTS_RANGE[1]}", name="competition_draw_points"),
     )
+
+
+class CompetitionAlias(SQLModel, table=True):
+    """Another name of a competition ("Primera División" for LaLiga, openfootball's "es.1");
+    ``alias_key`` is its folded form. The season is told apart: "Primera División 2024/25" is the
+    alias plus the season 2024/25."""
+
+    __tablename__ = "competition_alias"
+
+    id: int | None = Field(default=None, primary_key=True)
+    competition_id: int = Field(foreign_key="competition.id", ondelete="CASCADE", index=True)
+    alias: str = Field(max_length=120)
+    alias_key: str = Field(max_length=120, unique=True)
 
 
 _CLUB_TAKEN = tr_noop("A club of that name already exists")
 _ALIAS_TAKEN = tr_noop("That alias already names another club")
 _SEASON_TAKEN = tr_noop("A season with that label already exists")
 _COMPETITION_TAKEN = tr_noop("A competition of that name already exists")
+_COMPETITION_ALIAS_TAKEN = tr_noop("That alias already names another competition")
 describe_constraints({
     # SQLite names the table and column, PostgreSQL the constraint (<table>_<column>_key).
     "club.name": ("name", _CLUB_TAKEN),
@@ -112,4 +137,8 @@ describe_constraints({
     "season_label_key": ("label", _SEASON_TAKEN),
     "competition.name": ("name", _COMPETITION_TAKEN),
     "competition_name_key": ("name", _COMPETITION_TAKEN),
+    "competition_alias.alias_key": ("aliases", _COMPETITION_ALIAS_TAKEN),
+    "competition_alias_alias_key_key": ("aliases", _COMPETITION_ALIAS_TAKEN),
+    "competition_win_points": ("points_for_win", tr_noop("Points for a win must be between 0 and 10")),
+    "competition_draw_points": ("points_for_draw", tr_noop("Points for a draw must be between 0 and 10")),
 })

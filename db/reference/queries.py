@@ -6,8 +6,9 @@ import datetime as dt
 
 from sqlmodel import Session, select
 
+from db.domain.league_table import TableRules, parse_tiebreakers
 from db.domain.text import fold
-from db.reference.models import Club, ClubAlias, Competition, Season, Setting
+from db.reference.models import Club, ClubAlias, Competition, CompetitionAlias, Season, Setting
 
 # Setting keys.
 OUR_CLUB = "our_club_id"
@@ -48,6 +49,17 @@ def our_club_and_season(session: Session) -> tuple[Club, Season] | None:
 
 
 def find_competition(session: Session, name: str) -> Competition | None:
-    """A competition by its name, compared as people read it ('laliga', 'Copa del rey')."""
+    """A competition by its name or an alias, compared as people read it ('laliga', 'Copa del rey',
+    'Primera División')."""
     key = fold(name)
-    return next((c for c in session.exec(select(Competition)) if fold(c.name) == key), None)
+    named = next((c for c in session.exec(select(Competition)) if fold(c.name) == key), None)
+    if named is not None:  # a competition's own name wins over another's alias
+        return named
+    alias = session.exec(select(CompetitionAlias).where(CompetitionAlias.alias_key == key)).first()
+    return session.get(Competition, alias.competition_id) if alias else None
+
+
+def table_rules(competition: Competition) -> TableRules:
+    """The league-table rules a competition stores (points per result, tie-breakers in order)."""
+    return TableRules(competition.points_for_win, competition.points_for_draw,
+                      parse_tiebreakers(competition.table_tiebreakers))

@@ -9,13 +9,16 @@ from sqlmodel import Session, select
 
 from db.domain.checks import check_choice, check_date, check_int, check_text
 from db.domain.competition_rules import COMPETITION_RULES
+from db.domain.kickoffs import check_zone
+from db.domain.known_competitions import guess_kind, known_competition
+from db.domain.league_table import POINTS_RANGE, parse_tiebreakers
 from db.domain.seasons import default_season_dates, season_label
 from db.domain.text import fold
 from db.domain.vocab import COMPETITION_KINDS
 from db.errors import ValidationError
 from db.i18n import tr, tr_noop, translated
-from db.reference.models import Club, ClubAlias, Competition, Season, Setting
-from db.reference.queries import find_club
+from db.reference.models import Club, ClubAlias, Competition, CompetitionAlias, Season, Setting
+from db.reference.queries import find_club, find_competition
 from db.versioning import insert_checked
 
 
@@ -37,8 +40,8 @@ def ensure_club(
     aliases: Iterable[str] = (), by: str = "",
 ) -> Club:
     """Find a club by name or alias, or create it; add any new aliases."""
-    clean = _club_name("name", name, label=tr_noop("Club name"))
-    aliases = [_club_name("aliases", alias, label=tr_noop("Club alias")) for alias in aliases]
+    clean = check_club_name("name", name, label=tr_noop("Club name"))
+    aliases = [check_club_name("aliases", alias, label=tr_noop("Club alias")) for alias in aliases]
     club = find_club(session, clean)
     for alias in aliases:
         other = find_club(session, alias)
@@ -59,7 +62,7 @@ def ensure_club(
     return club
 
 
-def _club_name(field: str, value: str, *, label: str) -> str:
+def check_club_name(field: str, value: str, *, label: str) -> str:
     """A club name or alias that fits its columns, folded too: folding may lengthen it ('ß' is 'ss')."""
     clean = check_text(field, value, label=label, max_length=120)
     assert clean is not None
@@ -85,13 +88,54 @@ def ensure_season(session: Session, label: str, starts_on: Any = None, ends_on: 
     return season
 
 
-def ensure_competition(session: Session, name: str, *, kind: str, by: str = "", **rules: Any) -> Competition:
-    """Find a competition by name, or create it with its rules as data."""
+def ensure_competition(session: Session, name: str, *, kind: str | None = None, by: str = "",
+                       aliases: Iterable[str] = (), **rules: Any) -> Competition:
+    """Find a competition by name or alias, or create it with its rules as data (a competition
+    Dugout knows, such as LaLiga, starts from its defaults in ``db.domain.known_competitions``);
+    add any new aliases."""
     clean = check_text("name", name, label=tr_noop("Competition"), max_length=120)
     assert clean is not None
-    existing = session.exec(select(Competition).where(Competition.name == clean)).first()
-    if existing:
-        return existing
+    names = [_alias_text(alias) for alias in aliases]
+    built_in: tuple[str, ...] = ()  # a known competition's other names: skipped where taken
+    competition = session.exec(select(Competition).where(Competition.name == clean)).first() or \
+        find_competition(session, clean)
+    if competition is None:
+        known = known_competition(clean)
+        defaults: dict[str, Any] = {}
+        if known is not None:
+            defaults = {"country": known.country, "timezone": known.timezone,
+                        "table_tiebreakers": ",".join(known.tiebreakers)}
+            built_in = known.aliases
+        values = _competition_values(
+            kind or (known.kind if known else guess_kind(clean)), {**defaults, **rules})
+        competition = Competition(name=clean, updated_by=by, **values)
+        insert_checked(session, competition)
+    assert competition.id is not None
+    for alias in (clean, *built_in, *names):
+        key = fold(alias)
+        if key == fold(competition.name):
+            continue
+        taken = session.exec(select(CompetitionAlias).where(CompetitionAlias.alias_key == key)).first()
+        if taken is None:
+            insert_checked(session, CompetitionAlias(competition_id=competition.id, alias=alias, alias_key=key))
+        elif taken.competition_id != competition.id and alias not in built_in:
+            other = session.get(Competition, taken.competition_id)
+            raise ValidationError("aliases", "taken", tr("'{a}' already names the competition {c}",
+                                                         a=alias, c=other.name if other else "?"))
+    return competition
+
+
+def _alias_text(alias: str) -> str:
+    clean = check_text("aliases", alias, label=tr_noop("Competition alias"), max_length=120)
+    assert clean is not None
+    if len(fold(clean)) > 120:
+        raise ValidationError("aliases", "too_long", tr("{label} is longer than {n} characters",
+                                                        label=translated(tr_noop("Competition alias")), n=120))
+    return clean
+
+
+def _competition_values(kind: str, rules: dict[str, Any]) -> dict[str, Any]:
+    """A new competition's columns from its kind and rules, each checked."""
     values: dict[str, Any] = {
         "kind": check_choice("kind", kind, COMPETITION_KINDS, label=tr_noop("Kind"), required=True)
     }
@@ -101,10 +145,17 @@ def ensure_competition(session: Session, name: str, *, kind: str, by: str = "", 
             checked = check_int(key, value, label=label, low=low, high=high)
             if checked is not None:
                 values[key] = checked
+        elif key in ("points_for_win", "points_for_draw"):
+            label = tr_noop("Points for a win") if key == "points_for_win" else tr_noop("Points for a draw")
+            checked = check_int(key, value, label=label, low=POINTS_RANGE[0], high=POINTS_RANGE[1])
+            if checked is not None:
+                values[key] = checked
+        elif key == "table_tiebreakers":
+            values[key] = ",".join(parse_tiebreakers(value, key))
+        elif key == "timezone":
+            values[key] = None if value is None else check_zone(key, value).key
         elif key in ("country", "notes", "yellow_cards_reset_after"):
             values[key] = value
         else:
             raise ValidationError(key, "unknown_field", tr("'{f}' is not a competition rule", f=key))
-    competition = Competition(name=clean, updated_by=by, **values)
-    insert_checked(session, competition)
-    return competition
+    return values

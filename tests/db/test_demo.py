@@ -86,10 +86,13 @@ def injuries_of(session: Session, name: str) -> list[Injury]:
     return list(session.exec(select(Injury).where(Injury.player_id == player.id)).all())
 
 
-def fixtures(session: Session, competition: str) -> list[Fixture]:
+def fixtures(session: Session, competition: str, *, ours: bool = True) -> list[Fixture]:
+    """A competition's fixtures in kick-off order: our club's (by default) or every match stored."""
     comp = session.exec(select(Competition).where(Competition.name == competition)).one()
-    rows = session.exec(select(Fixture).where(Fixture.competition_id == comp.id)).all()
-    return sorted(rows, key=lambda f: as_utc(f.kickoff_utc))
+    query = select(Fixture).where(Fixture.competition_id == comp.id)
+    if ours:
+        query = query.where(Fixture.club_id == int(get_setting(session, OUR_CLUB) or 0))
+    return sorted(session.exec(query).all(), key=lambda f: as_utc(f.kickoff_utc))
 
 
 def on_day(session: Session, competition: str, day: dt.date) -> Fixture:
@@ -226,6 +229,32 @@ def test_38_laliga_fixtures_with_results_only_up_to_the_planning_date(demo: Data
     assert {f.venue for f in league if f.venue_side == "home"} == {"Estadio Santiago Bernabéu"}
 
 
+def test_the_whole_league_is_stored_others_from_the_home_side(demo: Database) -> None:
+    with snapshot(demo) as session:
+        every = fixtures(session, "LaLiga", ours=False)
+        ours = int(get_setting(session, OUR_CLUB) or 0)
+    others = [f for f in every if ours not in (f.club_id, f.opponent_id)]
+    assert (len(every), len(others)) == (380, 342)
+    assert all(f.venue_side == "home" for f in others)
+    assert all(f.club_id == ours for f in every if f.opponent_id == ours or f.club_id == ours)
+    for fixture in every:
+        played = kickoff_local(fixture).date() <= PLANNING_DATE
+        assert (fixture.goals_for is not None) is played, fixture.external_id
+
+
+def test_the_demos_league_table_on_the_planning_date(demo: Database) -> None:
+    from db.calendar.queries import league_table
+
+    with snapshot(demo) as session:
+        laliga = session.exec(select(Competition).where(Competition.name == "LaLiga")).one()
+        season = int(get_setting(session, CURRENT_SEASON) or 0)
+        table = league_table(session, competition_id=laliga.id, season_id=season,
+                             before=dt.datetime(2025, 5, 2, tzinfo=UTC))
+    assert [(row.position, row.club, row.played, row.points) for row in table[:2]] == [
+        (1, "Barcelona", 33, 76), (2, "Real Madrid", 33, 72)]
+    assert len(table) == 20
+
+
 def test_md33_getafe_away_win_has_its_result(demo: Database) -> None:
     with snapshot(demo) as session:
         getafe = on_day(session, "LaLiga", dt.date(2025, 4, 23))
@@ -344,7 +373,7 @@ def test_first_load_reports_what_it_added(blank_target: str) -> None:
     """Into a new file, or an empty server database (a club trying shared mode): schema and demo."""
     report = create_demo(blank_target)
     assert report.players_added >= 30
-    assert report.fixtures_added == 38 + 25
+    assert report.fixtures_added == 380 + 25
     assert any("Players added" in line for line in report.lines())
 
 
@@ -505,6 +534,26 @@ def test_reloading_an_older_demo_corrects_its_facts_but_a_current_one_keeps_the_
             assert session.get(Player, modric.id).height_cm == 173
     finally:
         database.close()
+
+
+def test_an_older_demo_with_only_our_league_matches_gets_the_rest_of_the_league(demo_target: str) -> None:
+    """Revision 3 stored our 38 league matches only; reloading the demo adds the other 342."""
+    from sqlalchemy import delete
+
+    database = open_database(demo_target)
+    try:
+        with database.transaction() as session:
+            ours = int(get_setting(session, OUR_CLUB) or 0)
+            session.execute(delete(Fixture).where(Fixture.club_id != ours, Fixture.opponent_id != ours))
+            set_setting(session, DEMO, f"{DEMO_NAME}@3")
+        report = load_demo(database)
+        with snapshot(database) as session:
+            league = fixtures(session, "LaLiga", ours=False)
+            mark = get_setting(session, DEMO)
+    finally:
+        database.close()
+    assert (report.fixtures_added, report.fixtures_updated) == (342, 0)
+    assert len(league) == 380 and mark == f"{DEMO_NAME}@{read_demo_file()['revision']}"
 
 
 def test_a_demo_player_without_a_birth_date_is_found_again_by_name(

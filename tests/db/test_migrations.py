@@ -225,3 +225,39 @@ def test_upgrading_a_first_schema_keeps_injuries_and_dates_the_recovered(blank_t
         assert current_revision(database.engine) == head_revision()
     finally:
         database.close()
+
+
+def test_upgrading_to_the_league_schema_seeds_the_rules_and_names_of_known_competitions(blank_target: str) -> None:
+    """0002 → 0003: LaLiga gets head-to-head tie-breakers, Madrid time and its other names; a
+    competition Dugout does not know keeps the defaults; seeded alias keys are folded as lookups fold."""
+    from db.domain.text import fold
+    from db.engine import Database as Opened
+    from db.migrate import upgrade
+    from db.reference.queries import find_competition
+
+    database = Opened(blank_target if "://" in blank_target else f"sqlite:///{blank_target}")
+    try:
+        upgrade(database.engine, "0002_availability")
+        with database.engine.begin() as connection:
+            for competition_id, name, kind in ((1, "LaLiga", "league"), (2, "UEFA Champions League", "continental"),
+                                               (3, "Trofeo Santiago Bernabéu", "friendly")):
+                connection.execute(text(
+                    "INSERT INTO competition (id, version, updated_at, updated_by, name, kind, matchday_squad_size, "
+                    "max_substitutes, substitutions) VALUES (:id, 1, '2025-01-01 00:00:00', 't', :name, :kind, 23, 12, 5)"),
+                    {"id": competition_id, "name": name, "kind": kind})
+        upgrade(database.engine)
+        with database.engine.connect() as connection:
+            rules = connection.execute(text(
+                "SELECT name, table_tiebreakers, timezone, points_for_win, points_for_draw FROM competition ORDER BY id")).all()
+            aliases = connection.execute(text("SELECT alias, alias_key, competition_id FROM competition_alias")).all()
+        assert [tuple(r) for r in rules] == [
+            ("LaLiga", "h2h_points,h2h_goal_difference,goal_difference,goals_for", "Europe/Madrid", 3, 1),
+            ("UEFA Champions League", "goal_difference,goals_for", "Europe/Paris", 3, 1),
+            ("Trofeo Santiago Bernabéu", "goal_difference,goals_for", None, 3, 1)]
+        assert all(key == fold(alias) for alias, key, _ in aliases)
+        assert {alias for alias, _, competition in aliases if competition == 1} >= {"Primera División", "es.1"}
+        with database.reading() as session:
+            found = find_competition(session, "primera division")
+            assert found is not None and found.name == "LaLiga"
+    finally:
+        database.close()
