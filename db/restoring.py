@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 from sqlmodel import Session, SQLModel
 
 import db.schema  # noqa: F401  (every area's tables: history is found wherever it lives)
-from db.changes import ABSENCE, BOOKING, INJURY, MEMBERSHIP, PLAYER, SUSPENSION
+from db.changes import ABSENCE, BOOKING, FIXTURE, INJURY, MEMBERSHIP, PLAYER, SUSPENSION
 from db.engine import Database, current_user
 from db.errors import StaleEdit, ValidationError
 from db.i18n import tr
@@ -35,6 +35,7 @@ RESTORABLE_TABLES: dict[str, str] = {
     BOOKING: "db.medical.writes:BOOKING_RESTORE",
     SUSPENSION: "db.medical.writes:SUSPENSION_RESTORE",
     ABSENCE: "db.medical.writes:ABSENCE_RESTORE",
+    FIXTURE: "db.calendar.edits:FIXTURE_RESTORE",
 }
 _BOOKKEEPING = frozenset({"version", "updated_at", "updated_by"})
 
@@ -66,9 +67,16 @@ def _normalised(validate: Callable[[dict[str, Any]], dict[str, Any]], values: di
     return out
 
 
+def _instant(value: Any) -> Any:
+    """A datetime as an aware UTC instant (SQLite returns naive UTC, a server its own zone)."""
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+    return value
+
+
 def holds(row: SQLModel, expected: dict[str, Any]) -> bool:
-    """Whether ``row`` currently has every value in ``expected``."""
-    return all(getattr(row, key) == value for key, value in expected.items())
+    """Whether ``row`` currently has every value in ``expected`` (moments compared as instants)."""
+    return all(_instant(getattr(row, key)) == _instant(value) for key, value in expected.items())
 
 
 def stored_columns(row: SQLModel) -> dict[str, Any]:
