@@ -94,4 +94,8 @@ SCREENS: tuple[ScreenEntry, ...] = (
                     PlayerAction("record_ban", QT_TRANSLATE_NOOP("Screens", "Record a ban…")),
                     PlayerAction("record_absence", QT_TRANSLATE_NOOP("Screens", "Record an absence…")),
                 )),
+    ScreenEntry("fixtures", QT_TRANSLATE_NOOP("Screens", "Calendar"), "fixtures.svg",
+                "desktop.fixtures.screen:CalendarScreen"),
+    ScreenEntry("forecast", QT_TRANSLATE_NOOP("Screens", "Forecast"), "forecast.svg",
+                "desktop.forecast.screen:ForecastScreen"),
 )

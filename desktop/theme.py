@@ -18,6 +18,7 @@ LIGHT_THEME = "light_blue.xml"
 DARK_THEME = "dark_teal.xml"
 SETTING = "view/dark_theme"
 _OVERRIDES = Path(__file__).resolve().parent.parent / "resources" / "styles" / "overrides.qss"
+COMPETITION_COLOURS = 8  # competition_0 … competition_7 in each palette
 PALETTE: dict[bool, dict[str, str]] = {
     False: {
         "error": "#b3261e", "on_error": "#ffffff", "muted": "#5f6b76", "text": "#1b1f23",
@@ -26,6 +27,11 @@ PALETTE: dict[bool, dict[str, str]] = {
         "status_out": "#c62828", "status_doubt": "#b26a00", "status_muted": "#607d8b", "status_back": "#2e7d32",
         "lane": "#f3f6f9", "card": "#ffffff", "card_border": "#cfd8dc", "alert": "#c62828",
         "on_status": "#ffffff", "selection_border": "#2979ff",
+        # Competitions (calendar chips, forecast headers): deep hues that carry white text.
+        "competition_0": "#1565c0", "competition_1": "#6a1b9a", "competition_2": "#00796b",
+        "competition_3": "#ad1457", "competition_4": "#2e7d32", "competition_5": "#bf360c",
+        "competition_6": "#455a64", "competition_7": "#8d6e00", "on_competition": "#ffffff",
+        "today": "#2979ff", "day_outside": "#f3f6f9", "day": "#ffffff", "available_tint": "rgba(46, 125, 50, 22)",
     },
     True: {
         "error": "#ff8a80", "on_error": "#10201d", "muted": "#9aa7b2", "text": "#e8eaed",
@@ -34,6 +40,11 @@ PALETTE: dict[bool, dict[str, str]] = {
         "status_out": "#ef5350", "status_doubt": "#ffb74d", "status_muted": "#90a4ae", "status_back": "#81c784",
         "lane": "#2a2e32", "card": "#3a4046", "card_border": "#4f5b62", "alert": "#ff8a80",
         "on_status": "#1b1f23", "selection_border": "#1de9b6",
+        # Competitions: light hues that carry dark text.
+        "competition_0": "#90caf9", "competition_1": "#ce93d8", "competition_2": "#80cbc4",
+        "competition_3": "#f48fb1", "competition_4": "#a5d6a7", "competition_5": "#ffab91",
+        "competition_6": "#b0bec5", "competition_7": "#e6c65c", "on_competition": "#1b1f23",
+        "today": "#1de9b6", "day_outside": "#2a2e32", "day": "#3a4046", "available_tint": "rgba(129, 199, 132, 30)",
     },
 }
 

@@ -120,6 +120,17 @@ def update_fixture(database: Database, fixture_id: int, seen_version: int, field
         return FixtureEdit(version, before, after)
 
 
+def fixture_columns(database: Database, fixture_id: int) -> dict[str, Any]:
+    """A fixture's stored columns (kick-off as an aware UTC moment), as undo compares and restores them."""
+    with database.reading() as session:
+        fixture = session.get(Fixture, fixture_id)
+        if fixture is None:
+            raise StaleEdit(FIXTURE, fixture_id, tr("This fixture was deleted meanwhile"))
+        stored = stored_columns(fixture)
+    stored["kickoff_utc"] = as_utc(stored["kickoff_utc"])
+    return stored
+
+
 def cards_in(session: Session, fixture_id: int) -> int:
     """How many cards are recorded in a fixture."""
     return int(session.exec(select(func.count()).select_from(Booking).where(Booking.fixture_id == fixture_id)).one())
