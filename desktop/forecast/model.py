@@ -213,6 +213,15 @@ class ForecastModel(QAbstractTableModel):
             return None
         return self.forecast.verdicts[grid.player][column - 1]
 
+    def is_heading(self, row: int) -> bool:
+        """Whether a row is a line's heading."""
+        return self._rows[row].player is None
+
+    @staticmethod
+    def chance_text(verdict: Availability) -> str:
+        """The chance of playing shown beside a doubt's or a rest's mark ("75%"), else nothing."""
+        return f"{verdict.chance}%" if verdict.status in (DOUBTFUL, PRECAUTIONARY) and verdict.chance else ""
+
     def available(self, column: int) -> int:
         """How many shown players are available for a column's fixture."""
         return self._available[column - 1]
@@ -243,7 +252,7 @@ class ForecastModel(QAbstractTableModel):
         if role == StatusRole:
             return verdict.status
         if role == DISPLAY:
-            return f"{verdict.chance}%" if verdict.status in (DOUBTFUL, PRECAUTIONARY) and verdict.chance else ""
+            return self.chance_text(verdict)
         if role in (TOOLTIP, ACCESSIBLE):
             return self._cell_tooltip(r, c, verdict)
         return None

@@ -101,8 +101,7 @@ class ForecastScreen(ScreenWidget):
         self.table.setHorizontalHeader(header)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setMinimumSectionSize(60)
-        self.table.doubleClicked.connect(self._open_player)
-        self.table.activated.connect(self._open_player)
+        self.table.activated.connect(self._open_player)  # a double-click or Enter
         self.empty = QLabel(self.tr("No fixtures ahead of the planning date, or no squad yet."))
         self.empty.setObjectName("emptyState")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
