@@ -93,6 +93,7 @@ class FixtureChoices:
     opponents: tuple[tuple[int, str], ...]
     home_zone: str
     home_venue: str | None
+    usual_competition: int | None = None  # the one most of our fixtures are in
 
 
 def fixture_choices(session: Session, *, club_id: int) -> FixtureChoices:
@@ -104,5 +105,7 @@ def fixture_choices(session: Session, *, club_id: int) -> FixtureChoices:
         col(Fixture.club_id) == club_id, col(Fixture.venue_side) == "home")))
     zones = Counter(zone for zone, _ in homes)
     venues = Counter(venue for _, venue in homes if venue)
+    usual = Counter(session.exec(select(Fixture.competition_id).where(col(Fixture.club_id) == club_id)))
     return FixtureChoices(competitions, clubs, zones.most_common(1)[0][0] if zones else "UTC",
-                          venues.most_common(1)[0][0] if venues else None)
+                          venues.most_common(1)[0][0] if venues else None,
+                          usual.most_common(1)[0][0] if usual else None)

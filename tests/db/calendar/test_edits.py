@@ -77,6 +77,7 @@ def test_the_demo_schedule_has_celta_at_home_and_barcelona_away(demo: Database) 
     assert choices.home_zone == "Europe/Madrid" and choices.home_venue == "Estadio Santiago Bernabéu"
     assert "Real Madrid CF" not in {name for _, name in choices.opponents}
     assert "LaLiga" in {name for _, name in choices.competitions}
+    assert dict(choices.competitions)[choices.usual_competition] == "LaLiga"
 
 
 def test_a_fixture_is_added_in_the_season_of_its_day(demo: Database) -> None:
