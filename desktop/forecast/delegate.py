@@ -65,11 +65,21 @@ def _look(dark: bool, font_key: str) -> _Look:
 class ForecastDelegate(QStyledItemDelegate):
     """Paints the player column, the heading bands and the status cells."""
 
+    _key: tuple[bool, QFont] | None = None
+    _current: _Look | None = None
+
+    def _look_for(self, font: QFont) -> _Look:
+        """The look of the applied theme and this font (kept while neither changes)."""
+        key = (current_is_dark(), font)
+        if self._current is None or self._key != key:
+            self._key, self._current = (key[0], QFont(font)), _look(key[0], font.toString())
+        return self._current
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         model = index.model()
         if not isinstance(model, ForecastModel):
             return
-        look = _look(current_is_dark(), option.font.toString())
+        look = self._look_for(option.font)
         rect: QRect = option.rect
         row, column = index.row(), index.column()
         painter.save()
