@@ -21,7 +21,18 @@ from sqlalchemy import func, select
 from sqlmodel import Session, SQLModel
 
 import db.schema  # noqa: F401  (every area's tables: history is found wherever it lives)
-from db.changes import ABSENCE, BOOKING, DEAL, FORMATION, INJURY, MEMBERSHIP, PLAYER, SCENARIO, SUSPENSION
+from db.changes import (
+    ABSENCE,
+    BOOKING,
+    DEAL,
+    FIXTURE,
+    FORMATION,
+    INJURY,
+    MEMBERSHIP,
+    PLAYER,
+    SCENARIO,
+    SUSPENSION,
+)
 from db.engine import Database, current_user
 from db.errors import StaleEdit, ValidationError
 from db.i18n import tr
@@ -38,6 +49,7 @@ RESTORABLE_TABLES: dict[str, str] = {
     DEAL: "db.transfers.writes:DEAL_RESTORE",
     SCENARIO: "db.transfers.plans:SCENARIO_RESTORE",
     FORMATION: "db.lineup.writes:FORMATION_RESTORE",
+    FIXTURE: "db.calendar.edits:FIXTURE_RESTORE",
 }
 _BOOKKEEPING = frozenset({"version", "updated_at", "updated_by"})
 
@@ -69,9 +81,16 @@ def _normalised(validate: Callable[[dict[str, Any]], dict[str, Any]], values: di
     return out
 
 
+def _instant(value: Any) -> Any:
+    """A datetime as an aware UTC instant (SQLite returns naive UTC, a server its own zone)."""
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+    return value
+
+
 def holds(row: SQLModel, expected: dict[str, Any]) -> bool:
-    """Whether ``row`` currently has every value in ``expected``."""
-    return all(getattr(row, key) == value for key, value in expected.items())
+    """Whether ``row`` currently has every value in ``expected`` (moments compared as instants)."""
+    return all(_instant(getattr(row, key)) == _instant(value) for key, value in expected.items())
 
 
 def stored_columns(row: SQLModel) -> dict[str, Any]:
@@ -120,7 +139,15 @@ def rows_referring_to(
 ) -> int:
     """How many rows of any table point at ``table``'s row ``row_id`` through a foreign key
     (``ignore`` lists (table, id) pairs not to count): the row's history, whatever area holds it."""
-    count = 0
+    return sum(referring_tables(session, table, row_id, ignore=ignore).values())
+
+
+def referring_tables(
+    session: Session, table: str, row_id: int, *, ignore: Collection[tuple[str, int]] = ()
+) -> dict[str, int]:
+    """The tables whose rows point at ``table``'s row ``row_id``, with how many rows each (only
+    tables with at least one), so a refusal can say what is in the way."""
+    found: dict[str, int] = {}
     for other in SQLModel.metadata.sorted_tables:
         for key in other.foreign_keys:
             if key.column.table.name != table:
@@ -129,8 +156,10 @@ def rows_referring_to(
             skipped = [i for t, i in ignore if t == other.name]
             if skipped and "id" in other.c:
                 query = query.where(other.c.id.notin_(skipped))
-            count += session.execute(query).scalar_one()
-    return count
+            count = session.execute(query).scalar_one()
+            if count:
+                found[other.name] = found.get(other.name, 0) + count
+    return found
 
 
 def remove_created(database: Database, table: str, row_id: int, *, expected: dict[str, Any], version: int) -> None:

@@ -94,11 +94,15 @@ SCREENS: tuple[ScreenEntry, ...] = (
                     PlayerAction("record_ban", QT_TRANSLATE_NOOP("Screens", "Record a ban…")),
                     PlayerAction("record_absence", QT_TRANSLATE_NOOP("Screens", "Record an absence…")),
                 )),
+    ScreenEntry("fixtures", QT_TRANSLATE_NOOP("Screens", "Calendar"), "fixtures.svg",
+                "desktop.fixtures.screen:CalendarScreen"),
+    ScreenEntry("forecast", QT_TRANSLATE_NOOP("Screens", "Forecast"), "forecast.svg",
+                "desktop.forecast.screen:ForecastScreen"),
+    ScreenEntry("lineup", QT_TRANSLATE_NOOP("Screens", "Lineup"), "lineup.svg", "desktop.lineup.screen:LineupScreen"),
     ScreenEntry("shortlist", QT_TRANSLATE_NOOP("Screens", "Shortlist"), "shortlist.svg",
                 "desktop.transfers.screen:ShortlistScreen", player_actions=(
                     PlayerAction("record_deal", QT_TRANSLATE_NOOP("Screens", "Record a deal…")),
                 )),
     ScreenEntry("budget", QT_TRANSLATE_NOOP("Screens", "Budget"), "budget.svg",
                 "desktop.transfers.budget_screen:BudgetScreen"),
-    ScreenEntry("lineup", QT_TRANSLATE_NOOP("Screens", "Lineup"), "lineup.svg", "desktop.lineup.screen:LineupScreen"),
 )

@@ -18,6 +18,7 @@ LIGHT_THEME = "light_blue.xml"
 DARK_THEME = "dark_teal.xml"
 SETTING = "view/dark_theme"
 _OVERRIDES = Path(__file__).resolve().parent.parent / "resources" / "styles" / "overrides.qss"
+COMPETITION_COLOURS = 8  # competition_0 … competition_7 in each palette
 PALETTE: dict[bool, dict[str, str]] = {
     False: {
         "error": "#b3261e", "on_error": "#ffffff", "muted": "#5f6b76", "text": "#1b1f23",
@@ -31,6 +32,11 @@ PALETTE: dict[bool, dict[str, str]] = {
         "on_shirt": "#1d2a4d", "shirt_border": "#1d2a4d", "name_plate": "rgba(16, 32, 24, 190)",
         "on_name_plate": "#ffffff", "position_mark": "#6a3fb5", "captain": "#f2b90f", "on_captain": "#1b1f23",
         "bench": "#eef2f5", "rule_ok": "#2e7d32", "rule_failed": "#c62828",
+        # Competitions (calendar chips, forecast headers): deep hues that carry white text.
+        "competition_0": "#1565c0", "competition_1": "#6a1b9a", "competition_2": "#00796b",
+        "competition_3": "#ad1457", "competition_4": "#2e7d32", "competition_5": "#bf360c",
+        "competition_6": "#455a64", "competition_7": "#8d6e00", "on_competition": "#ffffff",
+        "today": "#2979ff", "day_outside": "#f3f6f9", "day": "#ffffff", "available_tint": "rgba(46, 125, 50, 22)",
     },
     True: {
         "error": "#ff8a80", "on_error": "#10201d", "muted": "#9aa7b2", "text": "#e8eaed",
@@ -43,6 +49,11 @@ PALETTE: dict[bool, dict[str, str]] = {
         "on_shirt": "#1d2a4d", "shirt_border": "#9aa7b2", "name_plate": "rgba(10, 20, 16, 200)",
         "on_name_plate": "#f1f3f4", "position_mark": "#b39ddb", "captain": "#ffd54f", "on_captain": "#1b1f23",
         "bench": "#2a2e32", "rule_ok": "#81c784", "rule_failed": "#ff8a80",
+        # Competitions: light hues that carry dark text.
+        "competition_0": "#90caf9", "competition_1": "#ce93d8", "competition_2": "#80cbc4",
+        "competition_3": "#f48fb1", "competition_4": "#a5d6a7", "competition_5": "#ffab91",
+        "competition_6": "#b0bec5", "competition_7": "#e6c65c", "on_competition": "#1b1f23",
+        "today": "#1de9b6", "day_outside": "#2a2e32", "day": "#3a4046", "available_tint": "rgba(129, 199, 132, 30)",
     },
 }
 

@@ -31,7 +31,7 @@ def kickoff_local(fixture: Fixture) -> dt.datetime:
     return as_utc(fixture.kickoff_utc).astimezone(ZoneInfo(fixture.timezone))
 
 
-def _fixture_values(session: Session, **fields: Any) -> dict[str, Any]:
+def checked_fixture_values(session: Session, **fields: Any) -> dict[str, Any]:
     """Validate a fixture's fields (``fixture_values``) and that the rows it names exist."""
     for field, model in (("season_id", Season), ("competition_id", Competition), ("club_id", Club),
                          ("opponent_id", Club)):
@@ -51,7 +51,7 @@ def create_fixture(session: Session, *, by: str, **fields: Any) -> Fixture:
 
     Takes the keywords of ``db.calendar.validation.fixture_values`` (the one typed list of a fixture's fields).
     """
-    return _insert(session, _fixture_values(session, **fields), by)
+    return _insert(session, checked_fixture_values(session, **fields), by)
 
 
 def _insert(session: Session, values: dict[str, Any], by: str) -> Fixture:
@@ -75,7 +75,7 @@ def upsert_fixture(session: Session, *, by: str, **fields: Any) -> tuple[Fixture
 
     Takes the keywords of ``create_fixture``; ``external_id`` is required.
     """
-    values = _fixture_values(session, **fields)
+    values = checked_fixture_values(session, **fields)
     external_id = values["external_id"]
     if not external_id:
         message = tr("An update from a source needs the fixture's external id")

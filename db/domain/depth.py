@@ -17,6 +17,10 @@ GROUP_NAMES = {
     "GK": tr_noop("Goalkeepers"), "CB": tr_noop("Centre-backs"), "FB": tr_noop("Full-backs"),
     "MF": tr_noop("Midfielders"), "W": tr_noop("Wingers"), "ST": tr_noop("Strikers"),
 }
+# The four lines a team sheet reads in, built from the groups above.
+LINES: dict[str, tuple[str, ...]] = {"GK": ("GK",), "DF": ("CB", "FB"), "MF": ("MF",), "FW": ("W", "ST")}
+LINE_NAMES = {"GK": tr_noop("Goalkeepers"), "DF": tr_noop("Defenders"), "MF": tr_noop("Midfielders"),
+              "FW": tr_noop("Forwards")}
 DEFAULT_MINIMUMS: dict[str, int] = {"GK": 2, "CB": 3, "FB": 2, "MF": 4, "W": 2, "ST": 2}
 MINIMUMS_SETTING = "depth_minimums"
 
@@ -51,6 +55,12 @@ class DepthLine:
 def group_of(position: str | None) -> str | None:
     """The group a fine position belongs to."""
     return next((group for group, members in POSITION_GROUPS.items() if position in members), None)
+
+
+def line_of(position: str | None) -> str | None:
+    """The line (GK, DF, MF, FW) a fine position plays in."""
+    group = group_of(position)
+    return next((line for line, groups in LINES.items() if group in groups), None)
 
 
 def depth_on(players: Iterable[DepthPlayer], minimums: Mapping[str, int] | None = None) -> list[DepthLine]:

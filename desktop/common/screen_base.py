@@ -6,14 +6,24 @@ the notices (``watch``) and apply them when the screen is shown again.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
-    from desktop.common.row_model import CachedRowsModel
     from desktop.context import AppContext
+
+
+class HoldsUpdates(Protocol):
+    """A model that can queue change notices while its screen is hidden (``CachedRowsModel``,
+    or any model with these two methods)."""
+
+    def hold_updates(self) -> None:
+        """Queue notices instead of applying them."""
+
+    def resume_updates(self) -> None:
+        """Apply what was queued."""
 
 
 class ScreenWidget(QWidget):
@@ -22,9 +32,9 @@ class ScreenWidget(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self._watched: list[CachedRowsModel[Any]] = []
+        self._watched: list[HoldsUpdates] = []
 
-    def watch(self, model: CachedRowsModel[Any]) -> None:
+    def watch(self, model: HoldsUpdates) -> None:
         """Hold ``model``'s updates while this screen is hidden (it starts hidden)."""
         self._watched.append(model)
         model.hold_updates()

@@ -276,6 +276,68 @@ def _drive_lineup(window: MainWindow) -> None:
     window.show_screen("squad")
 
 
+def _drive_calendar(window: MainWindow, qtbot: Any) -> None:
+    """The calendar's list, month, side column, a refused and an accepted delete (undo texts) and
+    its form, refused on a half score; the forecast's cells, headings and headers."""
+    import datetime as dt
+
+    from desktop.fixtures.dialogs import FixtureDialog
+
+    window.show_screen("fixtures")
+    calendar = window.screen_widget("fixtures")
+    calendar.grab()
+    model = calendar.model
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                model.data(model.index(row, column), role)
+    for section in range(model.columnCount()):
+        for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            model.headerData(section, Qt.Orientation.Horizontal, role)
+    for day in (dt.date(2025, 5, 2), dt.date(2025, 5, 4), dt.date(2025, 5, 5)):
+        calendar.select_day(day)
+        calendar.month.index_of(day).data(Qt.ItemDataRole.ToolTipRole)
+    final = next(r for r in model.rows() if r.day == dt.date(2025, 4, 26))
+    calendar.select_fixture(final.fixture_id)
+    calendar.side.grab()
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.helpers import when_modal
+
+    when_modal(QMessageBox, lambda box: box.accept())  # the refusal is told in a message box
+    assert not calendar.delete_fixture(final)
+    celta = next(r for r in model.rows() if r.day == dt.date(2025, 5, 4))
+    when_modal(QMessageBox, lambda box: box.accept())
+    assert not calendar.delete_fixture(celta)  # its saved lineup stands in the way
+    clasico = next(r for r in model.rows() if r.day == dt.date(2025, 5, 11))
+    assert calendar.delete_fixture(clasico)
+    window.context.undo_stack.undo()
+    calendar.jump_to_planning_date()
+    calendar.jump_to_next_fixture()
+    add = FixtureDialog(window.context, day=dt.date(2025, 5, 28), parent=window)
+    add.opponent.setCurrentIndex(0)
+    add.goals_for.setValue(1)
+    add.accept()  # refused: a field-named message
+    add.status.setCurrentIndex(1)
+    add.grab()
+    add.reject()
+    change = FixtureDialog(window.context, row=next(r for r in model.rows() if r.day == dt.date(2025, 5, 4)),
+                           parent=window)
+    change.grab()
+    change.reject()
+    window.show_screen("forecast")
+    forecast = window.screen_widget("forecast")
+    forecast.grab()
+    grid = forecast.model
+    for row in range(grid.rowCount()):
+        for column in range(grid.columnCount()):
+            for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                grid.data(grid.index(row, column), role)
+    for section in range(grid.columnCount()):
+        for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            grid.headerData(section, Qt.Orientation.Horizontal, role)
+
+
 def test_what_the_screens_show_is_extracted(qtbot, qapp, settings, demo_path: Path,
                                             extracted: dict[str, set[str]]) -> None:
     from db.importers.squad import ImportReport
@@ -325,6 +387,7 @@ def test_what_the_screens_show_is_extracted(qtbot, qapp, settings, demo_path: Pa
         _drive_injury_board(window, qtbot)
         _drive_transfers(window, qtbot)
         _drive_lineup(window)
+        _drive_calendar(window, qtbot)
         for dialog in (NewClubDialog(), WelcomeDialog()):
             qtbot.addWidget(dialog)
             dialog.grab()

@@ -1,0 +1,1 @@
+"""The availability forecast screen: the squad against the next fixtures."""
