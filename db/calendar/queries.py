@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import select as select_columns
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
 from db.calendar.models import Fixture
 from db.calendar.writes import kickoff_local
@@ -16,7 +16,7 @@ from db.domain.league_table import Result, league_standings
 from db.domain.match_sides import home_and_away
 from db.errors import ValidationError
 from db.i18n import tr
-from db.reference.models import Club, Competition
+from db.reference.models import Club, Competition, Season
 from db.reference.queries import table_rules
 
 
@@ -118,3 +118,33 @@ def league_table(session: Session, *, competition_id: int, season_id: int, befor
     standings = league_standings(results, table_rules(competition), before=before.astimezone(dt.UTC), names=names)
     return [TableRow(s.position, s.club_id, names.get(s.club_id, ""), s.played, s.won, s.drawn, s.lost,
                      s.goals_for, s.goals_against, s.goal_difference, s.points) for s in standings]
+
+
+@dataclass(frozen=True, slots=True)
+class LeagueChoice:
+    """A league whose table can be shown: the competition and season, and its zone (where a day ends)."""
+
+    competition_id: int
+    competition: str
+    season_id: int
+    season: str
+    timezone: str | None
+
+
+def league_choices(session: Session, *, club_id: int, as_of: dt.date) -> list[LeagueChoice]:
+    """The leagues our club plays in during the season that holds ``as_of`` (else the latest season
+    before it), ours first by how many of our matches they hold: what the calendar's table offers."""
+    seasons = session.exec(select(Season).where(col(Season.starts_on) <= as_of).order_by(
+        col(Season.starts_on).desc())).all()
+    season = next((s for s in seasons if s.ends_on >= as_of), seasons[0] if seasons else None)
+    if season is None:
+        return []
+    query = (select_columns(col(Competition.id), col(Competition.name), col(Competition.timezone),
+                            func.count(col(Fixture.id)))
+             .join(Fixture, col(Fixture.competition_id) == col(Competition.id))
+             .where(col(Competition.kind) == "league", col(Fixture.season_id) == season.id,
+                    (col(Fixture.club_id) == club_id) | (col(Fixture.opponent_id) == club_id))
+             .group_by(col(Competition.id), col(Competition.name), col(Competition.timezone))
+             .order_by(func.count(col(Fixture.id)).desc(), col(Competition.name)))
+    assert season.id is not None
+    return [LeagueChoice(cid, name, season.id, season.label, zone) for cid, name, zone, _n in session.execute(query)]
