@@ -107,6 +107,15 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "actionOpen", self.tr("Open…"), self.open_file, QKeySequence.StandardKey.Open)
         self._action(file_menu, "actionOpenDemo", self.tr("Open demo season"), self.open_demo)
         file_menu.addSeparator()
+        importing = file_menu.addMenu(self.tr("&Import"))
+        importing.setObjectName("menuImport")
+        self.import_actions = [self._action(importing, "actionImportFixtures", self.tr("Fixtures…"),
+                                            self.import_fixtures)]
+        exporting = file_menu.addMenu(self.tr("&Export"))
+        exporting.setObjectName("menuExport")
+        self.export_actions = [self._action(exporting, "actionExportFixtures", self.tr("Fixtures…"),
+                                            self.export_fixtures)]
+        file_menu.addSeparator()
         self._action(file_menu, "actionQuit", self.tr("Quit"), self.close, QKeySequence("Ctrl+Q"))
         self.edit_menu = bar.addMenu(self.tr("&Edit"))
         self.undo_action = QAction(self.tr("Undo"), self)
@@ -421,6 +430,23 @@ class MainWindow(QMainWindow):
         if context.database.read_only:
             where = self.tr("{where} (read-only)").format(where=where)
         self.database_label.setText(where)
+        for action in self.import_actions:  # a read-only file takes no import
+            action.setEnabled(not context.database.read_only)
+            action.setToolTip(self.tr("This database is open read-only") if context.database.read_only else "")
+
+    def import_fixtures(self) -> None:
+        """File → Import → Fixtures…: a calendar, a list or a league file, previewed before it is written."""
+        from desktop.files.fixtures import import_fixtures
+
+        if self.context is not None:
+            import_fixtures(self.context, self)
+
+    def export_fixtures(self) -> None:
+        """File → Export → Fixtures…: our matches as .ics or .csv."""
+        from desktop.files.fixtures import export_fixtures
+
+        if self.context is not None:
+            export_fixtures(self.context, self)
 
     def _show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 10000)

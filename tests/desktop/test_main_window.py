@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop.main_window import MainWindow
@@ -323,3 +324,34 @@ def test_a_server_password_is_never_shown_nor_remembered(
         again.close()
     finally:
         pg_server.drop(name)
+
+
+def test_file_import_fixtures_previews_then_writes(qtbot, settings: QSettings, demo_path: Path, tmp_path: Path,
+                                                   monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop.files.fixtures import FixtureImportDialog
+
+    window = _window(qtbot, settings, demo_path)
+    window.start()
+    window.show()
+    window.show_screen("fixtures")
+    calendar = window.screen_widget("fixtures")
+    before = len(calendar.model.rows())
+    path = tmp_path / "friendly.csv"
+    path.write_text("date,time,competition,opponent,home/away\n2025-07-30,19:00,Friendly,Celta,home\n", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(path), ""))
+    previews: list[list[str]] = []
+
+    def accept(dialog: FixtureImportDialog) -> None:
+        previews.append(dialog.section("To add"))
+        dialog.import_button.click()
+
+    when_modal(FixtureImportDialog, accept)
+    window.findChild(QAction, "actionImportFixtures").trigger()
+    assert previews == [["2025-07-30 Real Madrid CF – RC Celta de Vigo (Friendly)"]]
+    assert len(calendar.model.rows()) == before + 1  # the calendar shows it at once
+    out = tmp_path / "ours.ics"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(out), ""))
+    window.findChild(QAction, "actionExportFixtures").trigger()
+    assert out.read_text(encoding="utf-8").count("BEGIN:VEVENT") == before + 1

@@ -142,6 +142,32 @@ def test_data_layer_messages_are_literals_and_extracted(extracted: dict[str, set
     assert "Demo season ready in {p}" in extracted["db"]  # the command line's, through db.i18n
 
 
+def _drive_fixture_files(window: MainWindow, qtbot: Any) -> None:
+    """File → Import → Fixtures… (a preview with a refused line; a file that is not one) and the export."""
+    import tempfile
+    from pathlib import Path
+
+    from desktop.files.fixtures import FixtureImportDialog, export_fixtures, import_fixtures
+
+    folder = Path(tempfile.mkdtemp())
+    bad = folder / "bad.csv"
+    bad.write_text("date,opponent,home/away\n31/02/2025,Celta,home\n2025-08-01,Getafe,away\n", encoding="utf-8")
+    dialog = FixtureImportDialog(window.context, bad, window)
+    qtbot.addWidget(dialog)
+    dialog.grab()
+    dialog.reject()
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.helpers import when_modal
+
+    (folder / "empty.ics").write_text("", encoding="utf-8")
+    when_modal(QMessageBox, lambda box: box.accept())  # a refusal is told in a message box
+    assert not import_fixtures(window.context, window, folder / "empty.ics")
+    assert export_fixtures(window.context, window, folder / "out.csv")
+    when_modal(QMessageBox, lambda box: box.accept())
+    assert export_fixtures(window.context, window, folder / "out.txt") is None
+
+
 def _drive_injury_board(window: MainWindow, qtbot: Any) -> None:
     """The board's cards, tooltips, history, a move (its undo text) and each of its dialogs."""
     from desktop.injuries.dialogs import AbsenceDialog, BanDialog, CardDialog, InjuryDialog
@@ -314,6 +340,12 @@ def _drive_calendar(window: MainWindow, qtbot: Any) -> None:
     window.context.undo_stack.undo()
     calendar.jump_to_planning_date()
     calendar.jump_to_next_fixture()
+    calendar.league.grab()
+    league = calendar.league.model
+    for column in range(league.columnCount()):
+        league.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+        league.data(league.index(0, column), Qt.ItemDataRole.ToolTipRole)
+    _drive_fixture_files(window, qtbot)
     add = FixtureDialog(window.context, day=dt.date(2025, 5, 28), parent=window)
     add.opponent.setCurrentIndex(0)
     add.goals_for.setValue(1)
