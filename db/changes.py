@@ -30,10 +30,12 @@ SEASON_BUDGET = "season_budget"
 CONTRACT_TERMS = "contract_terms"
 FORMATION = "formation"
 LINEUP = "lineup"
+APPEARANCE = "appearance"  # a match report's lines
 
 KINDS: frozenset[str] = frozenset({
     CLUB, SEASON, COMPETITION, SETTING, PLAYER, MEMBERSHIP, INJURY, FIXTURE, BOOKING, SUSPENSION, ABSENCE,
     REGISTRATION, DEAL, SCENARIO, SCENARIO_DEAL, SEASON_BUDGET, CONTRACT_TERMS, FORMATION, LINEUP,
+    APPEARANCE,
 })
 EVERY_ROW = None  # in place of a set of ids: every row of that kind
 

@@ -11,6 +11,7 @@ import db.calendar.models  # noqa: F401
 import db.lineup.models  # noqa: F401
 import db.medical.models  # noqa: F401
 import db.reference.models  # noqa: F401
+import db.reports.models  # noqa: F401
 import db.squad.models  # noqa: F401
 import db.transfers.models  # noqa: F401
 

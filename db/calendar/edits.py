@@ -141,8 +141,9 @@ def cards_in(session: Session, fixture_id: int) -> int:
 def delete_fixture(database: Database, fixture_id: int, seen_version: int) -> dict[str, Any]:
     """Delete a fixture the user saw at ``seen_version``; return its columns (undo puts it back).
 
-    Refused while cards are recorded in it or anything else refers to it: deleting would take
-    them along (or fail on a foreign key), and bans counted from those cards would vanish.
+    Refused while cards are recorded in it, a match report or anything else refers to it:
+    deleting would take them along (or fail on a foreign key), and bans counted from those cards
+    or the minutes of the report would vanish.
     """
     with database.transaction() as session:
         fixture = session.get(Fixture, fixture_id, with_for_update=True)
@@ -154,6 +155,10 @@ def delete_fixture(database: Database, fixture_id: int, seen_version: int) -> di
             raise ValidationError("", "has_cards", tr(
                 "Cards are recorded in this match ({n}): it cannot be deleted while they are kept", n=cards))
         referring = referring_tables(session, FIXTURE, fixture_id)
+        if "appearance" in referring:
+            raise ValidationError("", "has_report", tr(
+                "A match report of {n} players is saved for this match: delete the report first",
+                n=referring["appearance"]))
         if "lineup" in referring:
             picked = _lineup_players(session, fixture_id)
             if picked:

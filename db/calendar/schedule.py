@@ -14,6 +14,7 @@ from db.calendar.models import Fixture
 from db.calendar.writes import as_utc, kickoff_local
 from db.medical.models import Booking
 from db.reference.models import Club, Competition
+from db.reports.models import Appearance
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +44,7 @@ class ScheduleRow:
     notes: str | None
     external_id: str | None
     cards: int  # cards recorded in the match (such a match is not deleted)
+    reported: int = 0  # players in the match's report (0: no report)
 
     @property
     def day(self) -> dt.date:
@@ -72,6 +74,10 @@ def schedule(session: Session, *, club_id: int, fixture_ids: Iterable[int] | Non
     if wanted is not None:
         cards_query = cards_query.where(col(Booking.fixture_id).in_(wanted))
     cards = {int(fixture_id): int(count) for fixture_id, count in session.exec(cards_query)}
+    reported_query = select(col(Appearance.fixture_id), func.count()).group_by(col(Appearance.fixture_id))
+    if wanted is not None:
+        reported_query = reported_query.where(col(Appearance.fixture_id).in_(wanted))
+    reported = {int(fixture_id): int(count) for fixture_id, count in session.exec(reported_query)}
     rows = []
     for fixture, competition, short_name, name in found:
         assert fixture.id is not None
@@ -80,7 +86,7 @@ def schedule(session: Session, *, club_id: int, fixture_ids: Iterable[int] | Non
             short_name, name, fixture.venue_side, fixture.venue, kickoff_local(fixture), fixture.kickoff_time_known,
             fixture.timezone, fixture.round, fixture.status, fixture.goals_for, fixture.goals_against,
             fixture.extra_time, fixture.penalties_for, fixture.penalties_against, fixture.notes, fixture.external_id,
-            cards.get(fixture.id, 0)))
+            cards.get(fixture.id, 0), reported.get(fixture.id, 0)))
     return rows
 
 

@@ -3,7 +3,7 @@ the minutes each player played (no session, no Qt: the dialog and the data layer
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from db.domain.vocab import CARDS
@@ -13,6 +13,16 @@ from db.i18n import tr
 STARTERS = 11
 REGULAR_TIME = 90
 EXTRA_TIME = 120
+MAX_GOALS = 20  # one player's goals in one match: the CHECK and the dialog's spin box take it from here
+SENT_OFF = ("red", "second_yellow")
+
+
+class LineRefused(ValidationError):
+    """A report refused because of one player's line: ``player_id`` says whose (the dialog marks his row)."""
+
+    def __init__(self, player_id: int, field: str, code: str, message: str) -> None:
+        super().__init__(field, code, message)
+        self.player_id = player_id
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +47,25 @@ class ReportRules:
     length: int = REGULAR_TIME  # 120 after extra time
 
 
+def match_length(extra_time: bool) -> int:
+    """How many minutes a match lasted: 90, or 120 after extra time (stoppage time is not counted)."""
+    return EXTRA_TIME if extra_time else REGULAR_TIME
+
+
+def in_order(lines: Iterable[ReportLine]) -> tuple[ReportLine, ...]:
+    """A report's lines in one order (by player), so two reports compare equal when they say the same."""
+    return tuple(sorted(lines, key=lambda line: line.player_id))
+
+
+def season_totals(played: Iterable[tuple[ReportLine, int]]) -> dict[int, tuple[int, int]]:
+    """Appearances and minutes per player over reported matches, given each line with its match's length."""
+    totals: dict[int, tuple[int, int]] = {}
+    for line, length in played:
+        apps, minutes = totals.get(line.player_id, (0, 0))
+        totals[line.player_id] = (apps + 1, minutes + minutes_played(line, length))
+    return totals
+
+
 def minutes_played(line: ReportLine, length: int = REGULAR_TIME) -> int:
     """Minutes on the pitch: from kick-off or coming on, to going off or the final whistle."""
     start = 0 if line.started else (line.minute_on or 0)
@@ -56,7 +85,7 @@ def check_report(lines: Sequence[ReportLine], rules: ReportRules, names: Mapping
     seen: set[int] = set()
     for line in lines:
         if line.player_id in seen:
-            raise ValidationError("players", "twice", tr("{p} is in the report twice", p=who(line)))
+            raise LineRefused(line.player_id, "players", "twice", tr("{p} is in the report twice", p=who(line)))
         seen.add(line.player_id)
     starters = [line for line in lines if line.started]
     if len(starters) != STARTERS:
@@ -67,11 +96,12 @@ def check_report(lines: Sequence[ReportLine], rules: ReportRules, names: Mapping
             "{n} substitutes came on; the competition allows {m}", n=len(substitutes), m=rules.substitutions))
     for line in lines:
         _check_minutes(line, rules.length, who(line))
-        if line.goals < 0 or line.goals > 20:
-            raise ValidationError("goals", "range", tr("{p}: goals must be between 0 and 20", p=who(line)))
+        if line.goals < 0 or line.goals > MAX_GOALS:
+            raise LineRefused(line.player_id, "goals", "range", tr(
+                "{p}: goals must be between 0 and {n}", p=who(line), n=MAX_GOALS))
         if line.card is not None and line.card not in CARDS:
-            raise ValidationError("card", "unknown", tr("{p}: that is not a card", p=who(line)))
-    went_off = sum(1 for line in lines if line.minute_off is not None and line.card not in ("red", "second_yellow"))
+            raise LineRefused(line.player_id, "card", "unknown", tr("{p}: that is not a card", p=who(line)))
+    went_off = sum(1 for line in lines if line.minute_off is not None and line.card not in SENT_OFF)
     if len(substitutes) > went_off:
         raise ValidationError("substitutes", "no_room", tr(
             "{n} came on but only {m} went off: give the minute each replaced player left",
@@ -84,16 +114,16 @@ def check_report(lines: Sequence[ReportLine], rules: ReportRules, names: Mapping
 
 def _check_minutes(line: ReportLine, length: int, name: str) -> None:
     if line.started and line.minute_on is not None:
-        raise ValidationError("minute_on", "starter", tr("{p} started: he did not come on", p=name))
+        raise LineRefused(line.player_id, "minute_on", "starter", tr("{p} started: he did not come on", p=name))
     if not line.started:
         if line.minute_on is None:
-            raise ValidationError("minute_on", "missing", tr("{p}: give the minute he came on", p=name))
+            raise LineRefused(line.player_id, "minute_on", "missing", tr("{p}: give the minute he came on", p=name))
         if not 1 <= line.minute_on <= length:
-            raise ValidationError("minute_on", "range", tr(
+            raise LineRefused(line.player_id, "minute_on", "range", tr(
                 "{p}: came on in minute {m}, outside the match's {n} minutes", p=name, m=line.minute_on, n=length))
     if line.minute_off is not None:
         first = 1 if line.started else (line.minute_on or 0) + 1
         if not first <= line.minute_off <= length:
-            raise ValidationError("minute_off", "range", tr(
+            raise LineRefused(line.player_id, "minute_off", "range", tr(
                 "{p}: went off in minute {m}; it must be between {a} and {b}",
                 p=name, m=line.minute_off, a=first, b=length))

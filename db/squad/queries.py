@@ -10,6 +10,7 @@ from sqlmodel import Session, col, select
 
 from db.domain.squad_rules import age_on, contract_expiring, counts_as_eu
 from db.reference.models import Club, Season
+from db.reports.totals import reported_totals
 from db.squad.models import Player, SquadMembership
 
 
@@ -43,9 +44,28 @@ class SquadRow:
     annual_wage_cents: int | None
     left_on: dt.date | None
     left_reason: str | None
+    # What the season's match reports add to the stored totals above (the baseline for matches
+    # without a report): appearances and minutes.
+    reported_appearances: int = 0
+    reported_minutes: int = 0
+
+    @property
+    def total_appearances(self) -> int | None:
+        """The stored appearances plus the reported matches (None while neither is known)."""
+        return _plus(self.appearances, self.reported_appearances)
+
+    @property
+    def total_minutes(self) -> int | None:
+        """The stored minutes plus the reported matches' (None while neither is known)."""
+        return _plus(self.minutes_played, self.reported_minutes)
 
 
-def _row(membership: SquadMembership, player: Player, as_of: dt.date) -> SquadRow:
+def _plus(baseline: int | None, reported: int) -> int | None:
+    return baseline if not reported else (baseline or 0) + reported
+
+
+def _row(membership: SquadMembership, player: Player, as_of: dt.date,
+         reported: tuple[int, int] = (0, 0)) -> SquadRow:
     assert membership.id is not None and player.id is not None
     return SquadRow(
         membership_id=membership.id,
@@ -74,6 +94,8 @@ def _row(membership: SquadMembership, player: Player, as_of: dt.date) -> SquadRo
         annual_wage_cents=membership.annual_wage_cents,
         left_on=membership.left_on,
         left_reason=membership.left_reason,
+        reported_appearances=reported[0],
+        reported_minutes=reported[1],
     )
 
 
@@ -96,7 +118,10 @@ def squad_rows(
         query = query.where(col(SquadMembership.id).in_(list(membership_ids)))
     if not include_left:
         query = query.where(SquadMembership.left_on == None)  # noqa: E711
-    rows = [_row(m, p, as_of) for m, p in session.exec(query)]
+    found = list(session.exec(query))
+    reported = reported_totals(session, club_id=club_id, season_id=season_id,
+                               player_ids=[m.player_id for m, _p in found] if membership_ids is not None else None)
+    rows = [_row(m, p, as_of, reported.get(m.player_id, (0, 0))) for m, p in found]
     rows.sort(key=lambda r: (r.shirt_number is None, r.shirt_number or 0, r.name))
     return rows
 
@@ -136,4 +161,6 @@ def player_card(session: Session, *, player_id: int, season_id: int | None, as_o
     membership, player, club, season = max(
         found, key=lambda f: (f[0].season_id == season_id, f[0].left_on is None, f[3].starts_on)
     )
-    return PlayerCardFacts(_row(membership, player, as_of), club.name, season.label)
+    reported = reported_totals(session, club_id=membership.club_id, season_id=membership.season_id,
+                               player_ids=[player_id]).get(player_id, (0, 0))
+    return PlayerCardFacts(_row(membership, player, as_of, reported), club.name, season.label)

@@ -74,8 +74,8 @@ class PlayerCard(QDialog):
             (self.tr("Nationality"), format_nationality(row.nationalities, row.is_eu)),
             (self.tr("Foot"), format_foot(row.preferred_foot)),
             (self.tr("Contract"), contract),
-            (self.tr("Appearances"), format_number(row.appearances)),
-            (self.tr("Minutes"), format_number(row.minutes_played)),
+            (self.tr("Appearances"), format_number(row.total_appearances)),
+            (self.tr("Minutes"), format_number(row.total_minutes)),
             (self.tr("Market value"), format_money(row.market_value_cents, context.currency)),
             (self.tr("Wage per year"), format_money(row.annual_wage_cents, context.currency)),
         ]

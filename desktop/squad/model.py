@@ -5,7 +5,18 @@ from __future__ import annotations
 from collections.abc import Hashable
 from typing import TYPE_CHECKING, Any
 
-from db.changes import ABSENCE, BOOKING, FIXTURE, INJURY, MEMBERSHIP, PLAYER, REGISTRATION, SUSPENSION, Change
+from db.changes import (
+    ABSENCE,
+    APPEARANCE,
+    BOOKING,
+    FIXTURE,
+    INJURY,
+    MEMBERSHIP,
+    PLAYER,
+    REGISTRATION,
+    SUSPENSION,
+    Change,
+)
 from db.domain.availability import AVAILABLE, STATUSES, Availability, day_text
 from db.domain.squad_rules import check_contract_order
 from db.domain.text import fold
@@ -27,6 +38,8 @@ _NAME_COLUMN = COLUMN_INDEX["name"]
 _BORN_COLUMN = COLUMN_INDEX["born"]
 _AGE_COLUMN = COLUMN_INDEX["age"]
 _STATUS_COLUMN = COLUMN_INDEX["availability"]
+_APPS_COLUMN = COLUMN_INDEX["appearances"]
+_MINUTES_COLUMN = COLUMN_INDEX["minutes"]
 # Writes that can change who is available for the next match.
 AVAILABILITY_KINDS = frozenset({INJURY, BOOKING, SUSPENSION, ABSENCE, REGISTRATION, FIXTURE})
 _RANK = {status: rank for rank, status in enumerate(STATUSES)}
@@ -35,14 +48,15 @@ _RANK = {status: rank for rank, status in enumerate(STATUSES)}
 class SquadTableModel(CachedRowsModel[SquadRow]):
     """The current squad of ``context``'s club and season, keyed by membership id.
 
-    A player edit refreshes that player's row; a membership edit its own row. The Status column is
-    each player's availability for the next match, re-read whenever an injury, card, ban, absence,
+    A player edit refreshes that player's row; a membership edit its own row; a match report every
+    row (Apps and Mins add the reported matches to the stored counts). The Status column is each
+    player's availability for the next match, re-read whenever an injury, card, ban, absence,
     registration or fixture changes.
     """
 
     columns = COLUMNS
     header_context = HEADER_CONTEXT
-    kinds = frozenset({PLAYER, MEMBERSHIP}) | AVAILABILITY_KINDS
+    kinds = frozenset({PLAYER, MEMBERSHIP, APPEARANCE}) | AVAILABILITY_KINDS
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         self._verdicts: dict[int, Availability] = {}
@@ -80,7 +94,7 @@ class SquadTableModel(CachedRowsModel[SquadRow]):
             super().on_change(change)
             return
         before = dict(self._verdicts)
-        if change.touches(PLAYER, MEMBERSHIP):
+        if change.touches(PLAYER, MEMBERSHIP, APPEARANCE):
             super().on_change(change)
         self.refresh_verdicts(before)
 
@@ -143,7 +157,7 @@ class SquadTableModel(CachedRowsModel[SquadRow]):
                               status)))
 
     def keys_for(self, change: Change) -> set[Any] | None:
-        if change.is_everything(PLAYER) or change.is_everything(MEMBERSHIP):
+        if change.is_everything(PLAYER) or change.is_everything(MEMBERSHIP) or change.touches(APPEARANCE):
             return None
         keys: set[Any] = set(change.ids(MEMBERSHIP))
         players = change.ids(PLAYER)
@@ -164,6 +178,8 @@ class SquadTableModel(CachedRowsModel[SquadRow]):
             if column in (_STATUS_COLUMN, _NAME_COLUMN):
                 verdict = self.verdict(row)
                 return self.status_tooltip(verdict) if verdict.status != AVAILABLE or verdict.notes else None
+            if column in (_APPS_COLUMN, _MINUTES_COLUMN):
+                return self.reported_tooltip(row, column)
             if column == _AGE_COLUMN and row.date_of_birth:
                 position = self.position_of(row.membership_id)
                 born = self.display_text(position, _BORN_COLUMN) if position is not None else ""
@@ -171,6 +187,17 @@ class SquadTableModel(CachedRowsModel[SquadRow]):
             return None
         if role == DECORATION and column == _STATUS_COLUMN:
             return availability_icon(self.verdict(row).status)
+        return None
+
+    def reported_tooltip(self, row: SquadRow, column: int) -> str | None:
+        """How Apps or Mins add up: the stored count and the matches with a report (editing the
+        cell changes the stored count)."""
+        if column == _APPS_COLUMN and row.reported_appearances:
+            return self.tr("{n} from match reports + {base} stored\nEditing changes the stored count").format(
+                n=row.reported_appearances, base=row.appearances or 0)
+        if column == _MINUTES_COLUMN and row.reported_minutes:
+            return self.tr("{n} minutes from match reports + {base} stored\nEditing changes the stored count").format(
+                n=row.reported_minutes, base=row.minutes_played or 0)
         return None
 
     # --- editing ----------------------------------------------------------------------------

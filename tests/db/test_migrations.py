@@ -261,3 +261,43 @@ def test_upgrading_to_the_league_schema_seeds_the_rules_and_names_of_known_compe
             assert found is not None and found.name == "LaLiga"
     finally:
         database.close()
+
+
+def test_upgrading_to_match_reports_adds_the_appearance_table_and_keeps_every_row(blank_target: str) -> None:
+    """0005 → 0006: a new table only; what was stored stays, and the table takes a report's line
+    with its rules (a substitute needs his minute)."""
+    from sqlalchemy.exc import IntegrityError
+
+    from db.engine import Database as Opened
+    from db.migrate import upgrade
+
+    database = Opened(blank_target if "://" in blank_target else f"sqlite:///{blank_target}")
+    try:
+        upgrade(database.engine, "0005_league")
+        _fill(database)
+        before = _counts(database)
+        assert "appearance" not in inspect(database.engine).get_table_names()
+        upgrade(database.engine)
+        assert current_revision(database.engine) == "0006_match_reports"
+        assert _counts(database) == before
+        with database.engine.begin() as connection:
+            connection.execute(text(
+                "INSERT INTO competition (id, version, updated_at, updated_by, name, kind, matchday_squad_size, "
+                "max_substitutes, substitutions) VALUES (1, 1, '2025-01-01 00:00:00', 't', 'LaLiga', 'league', 23, 12, 5)"))
+            connection.execute(text(
+                "INSERT INTO club (id, name, short_name, version, updated_at, updated_by) "
+                "VALUES (2, 'Getafe CF', 'Getafe', 1, '2025-01-01', '')"))
+            connection.execute(text(
+                "INSERT INTO fixture (id, version, updated_at, updated_by, season_id, competition_id, club_id, "
+                "opponent_id, venue_side, kickoff_utc, kickoff_time_known, timezone, status, extra_time) "
+                "VALUES (1, 1, '2025-01-01', 't', 1, 1, 1, 2, 'home', '2025-04-23 19:00:00', TRUE, 'UTC', 'played', FALSE)"))
+            insert = ("INSERT INTO appearance (version, updated_at, updated_by, fixture_id, player_id, started, "
+                      "minute_on, goals, injured) VALUES (1, '2025-04-23', 't', 1, :p, :started, :on, 0, FALSE)")
+            connection.execute(text(insert), {"p": 1, "started": True, "on": None})
+            connection.execute(text(insert), {"p": 2, "started": False, "on": 60})
+        with pytest.raises(IntegrityError), database.engine.begin() as connection:
+            connection.execute(text(insert), {"p": 3, "started": False, "on": None})
+        with database.engine.connect() as connection:
+            assert connection.execute(text("SELECT count(*) FROM appearance")).scalar_one() == 2
+    finally:
+        database.close()

@@ -338,6 +338,7 @@ def _drive_calendar(window: MainWindow, qtbot: Any) -> None:
     clasico = next(r for r in model.rows() if r.day == dt.date(2025, 5, 11))
     assert calendar.delete_fixture(clasico)
     window.context.undo_stack.undo()
+    _drive_match_report(window, calendar)
     calendar.jump_to_planning_date()
     calendar.jump_to_next_fixture()
     calendar.league.grab()
@@ -368,6 +369,57 @@ def _drive_calendar(window: MainWindow, qtbot: Any) -> None:
     for section in range(grid.columnCount()):
         for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             grid.headerData(section, Qt.Orientation.Horizontal, role)
+
+
+def _drive_match_report(window: MainWindow, calendar: Any) -> None:
+    """The report dialog refusing a line (player and field named) and saved (undo texts), the side
+    column and row menu of a reported match and of one to come, a report changed and deleted."""
+    import datetime as dt
+
+    from PySide6.QtWidgets import QMenu, QMessageBox
+
+    from tests.helpers import when_modal
+
+    rows = calendar.model.rows()
+    getafe = next(r for r in rows if r.day == dt.date(2025, 4, 23))
+    celta = next(r for r in rows if r.day == dt.date(2025, 5, 4))
+    report = calendar.open_report(getafe)
+    editors = {e.player.name: e for e in report.editors.values()}
+    for name in ("Thibaut Courtois", "Lucas Vázquez", "Raúl Asencio", "Antonio Rüdiger", "Fran García",
+                 "Federico Valverde", "Aurélien Tchouaméni", "Jude Bellingham", "Kylian Mbappé", "Vinícius Júnior",
+                 "Rodrygo"):
+        editors[name].started.setChecked(True)
+    editors["Luka Modrić"].minute_on.setValue(70)
+    editors["Luka Modrić"].minute_off.setValue(60)  # refused: off before he came on
+    assert report.shown_error()
+    report.grab()
+    editors["Luka Modrić"].minute_off.setValue(0)
+    editors["Jude Bellingham"].minute_off.setValue(70)
+    editors["Federico Valverde"].card.setCurrentIndex(1)
+    report.accept()
+    window.context.undo_stack.undoText()
+    squad = window.screen_widget("squad").model  # Apps and Mins now tell what the reports add
+    for position in range(squad.rowCount()):
+        for column in range(squad.columnCount()):
+            squad.data(squad.index(position, column), Qt.ItemDataRole.ToolTipRole)
+    calendar.select_fixture(getafe.fixture_id)
+    calendar.side.grab()
+    saved = next(r for r in calendar.model.rows() if r.fixture_id == getafe.fixture_id)
+    calendar.model.data(calendar.model.index(calendar.model.position_of(saved.fixture_id), 0),
+                        Qt.ItemDataRole.ToolTipRole)
+    menu = QMenu(calendar)
+    calendar.add_report_actions(menu, saved)
+    calendar.add_report_actions(menu, celta)
+    menu.deleteLater()
+    change = calendar.open_report(saved)
+    change.grab()
+    change.reject()
+    assert calendar.delete_report(saved)
+    window.context.undo_stack.undo()
+    window.context.undo_stack.undo()
+    when_modal(QMessageBox, lambda box: box.accept())  # a match to come: told why there is no report
+    assert calendar.open_report(celta) is None
+    calendar.select_fixture(celta.fixture_id)
 
 
 def test_what_the_screens_show_is_extracted(qtbot, qapp, settings, demo_path: Path,

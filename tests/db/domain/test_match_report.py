@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from db.domain.match_report import ReportLine, ReportRules, check_report, minutes_played
+from db.domain.match_report import (
+    LineRefused,
+    ReportLine,
+    ReportRules,
+    check_report,
+    in_order,
+    match_length,
+    minutes_played,
+    season_totals,
+)
 from db.errors import ValidationError
 
 NAMES = {n: f"Player {n}" for n in range(1, 30)}
@@ -64,3 +73,23 @@ def test_minutes_off_and_goals_must_fit() -> None:
     assert refused(starters(p9=ReportLine(9, True, goals=3)), goals_for=2).field == "goals"
     assert refused(starters(p9=ReportLine(9, True, goals=-1))).field == "goals"
     assert refused(starters(p9=ReportLine(9, True, card="orange"))).field == "card"
+
+
+def test_a_line_at_fault_names_its_player_for_the_dialog() -> None:
+    late = refused([*starters(p1=ReportLine(1, True, minute_off=60)), ReportLine(20, False, minute_on=60,
+                                                                                minute_off=50)])
+    assert isinstance(late, LineRefused) and late.player_id == 20
+    assert refused([*starters(), ReportLine(3, False, minute_on=60)]).player_id == 3  # type: ignore[attr-defined]
+    assert not isinstance(refused(starters()[:10]), LineRefused)  # the report as a whole: no one player
+
+
+def test_season_totals_add_each_reported_match_with_its_length() -> None:
+    played = [(ReportLine(9, True), match_length(False)), (ReportLine(9, True, minute_off=100), match_length(True)),
+              (ReportLine(20, False, minute_on=70), match_length(False))]
+    assert season_totals(played) == {9: (2, 190), 20: (1, 20)}
+    assert season_totals([]) == {}
+
+
+def test_reports_saying_the_same_compare_equal_whatever_the_order() -> None:
+    lines = starters()
+    assert in_order(reversed(lines)) == in_order(lines) == tuple(lines)
