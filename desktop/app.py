@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import sys
 from argparse import Namespace
+from pathlib import Path
 
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 ORGANISATION = "Dugout"
 APPLICATION = "Dugout"
+# The desktop entry (packaging/linux): Wayland matches windows to it, and so their icon.
+DESKTOP_ID = "org.dugout.Dugout"
+APP_ICON = Path(__file__).resolve().parent.parent / "resources" / "dugout.svg"
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -21,6 +26,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
+    app.setDesktopFileName(DESKTOP_ID)
+    app.setWindowIcon(QIcon(str(APP_ICON)))
     return app
 
 

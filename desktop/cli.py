@@ -32,9 +32,31 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
 
+class _VersionAction(argparse.Action):
+    """``--version``: the version from the package metadata, read only when asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: object,
+                 option_string: str | None = None) -> None:
+        from desktop.version import dugout_version
+
+        print(f"dugout {dugout_version()}")
+        parser.exit()
+
+
+def _qt_libraries_missing(*, window: bool) -> str | None:
+    """Before Qt is imported: the line to print when a system library it needs is missing."""
+    from desktop.system_libraries import check_qt_libraries
+
+    return check_qt_libraries(window=window)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``dugout``."""
     parser = _Parser(prog="dugout", description=tr("Dugout: squad planning for a football club's staff."))
+    parser.add_argument("--version", action=_VersionAction, help=tr("print Dugout's version and exit"))
     where = parser.add_mutually_exclusive_group()
     where.add_argument("--db", metavar="PATH", help=tr("SQLite database file (default: your data folder)"))
     where.add_argument("--db-url", metavar="URL", help=tr(
@@ -282,6 +304,9 @@ def _run_export_teamsheet(args: argparse.Namespace) -> int:
     finally:
         database.close()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a file, not a window: no display needed
+    problem = _qt_libraries_missing(window=False)
+    if problem is not None:
+        return _fail(problem)
     from PySide6.QtWidgets import QApplication
 
     from desktop.app import make_application, silence_offscreen_noise
@@ -305,6 +330,9 @@ def _run_export_teamsheet(args: argparse.Namespace) -> int:
 
 
 def _run_screenshots(args: argparse.Namespace) -> int:
+    problem = _qt_libraries_missing(window=False)
+    if problem is not None:
+        return _fail(problem)
     from desktop.screenshots import run_screenshots
 
     return run_screenshots(args)
@@ -313,13 +341,15 @@ def _run_screenshots(args: argparse.Namespace) -> int:
 def _run_window(args: argparse.Namespace) -> int:
     import os
 
-    from desktop.app import run_app
-
     no_screen = sys.platform.startswith("linux") and not (
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM")
     )
     if no_screen:  # Qt would abort with a core dump; say what to do instead
         return _fail(tr("no display to open a window on: set DISPLAY (or run under Xvfb)"))
+    problem = _qt_libraries_missing(window=True)
+    if problem is not None:
+        return _fail(problem)
+    from desktop.app import run_app
 
     return run_app(args)
 
@@ -350,6 +380,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return _fail(tr("interrupted"), 130)
     except Exception as error:  # the last line of defence: one line for the user, details in the log
+        if isinstance(error, ImportError):  # a library Qt loads that the check above did not know
+            from desktop.system_libraries import loader_error_message
+
+            missing = loader_error_message(error)
+            if missing is not None:
+                return _fail(missing)
         _log_crash(args.db_url)
         if type(error).__module__.startswith("sqlalchemy"):
             return _fail(_database_error(error), url=args.db_url)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
@@ -139,6 +140,10 @@ class MainWindow(QMainWindow):
         self.dark_action.setCheckable(True)
         self.dark_action.setChecked(is_dark(self.settings))
         self._action(view, "actionPlanningDate", self.tr("Planning date…"), self.choose_planning_date)
+        self.help_menu = bar.addMenu(self.tr("&Help"))
+        self.help_menu.setObjectName("helpMenu")
+        self.help_menu.setAccessibleName(self.tr("Help"))
+        self._action(self.help_menu, "actionAbout", self.tr("About Dugout"), self.show_about)
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
@@ -302,7 +307,8 @@ class MainWindow(QMainWindow):
         from desktop.screens import SCREENS
 
         assert self.context is not None
-        menu = self.menuBar().addMenu(self.tr("&Player"))
+        menu = QMenu(self.tr("&Player"), self)
+        self.menuBar().insertMenu(self.help_menu.menuAction(), menu)  # Help stays last
         menu.setObjectName("playerMenu")
         menu.setAccessibleName(self.tr("Player"))
         self.context.player_actions = []
@@ -481,6 +487,16 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             apply_theme(app, dark)
         self._refresh_icons()
+
+    def show_about(self) -> None:
+        """Help → About: version, licence, data folder and the open database."""
+        from desktop.about import AboutDialog
+
+        database = self.context.database if self.context is not None else None
+        where = str(database.path or database.display_name) if database is not None else None
+        dialog = AboutDialog(where, self)
+        dialog.exec()
+        dialog.deleteLater()
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
         self.settings.setValue("window/geometry", self.saveGeometry())

@@ -2,6 +2,8 @@
 # Set up Dugout on a fresh machine and run it.
 #   bash packaging/bootstrap.sh app [dugout args...]   install, then open the app
 #   bash packaging/bootstrap.sh test [pytest args...]  install with test tools, then run the whole suite
+#   bash packaging/bootstrap.sh package                install with PyInstaller, then build the Linux
+#                                                      bundle (what packaging/build.sh runs)
 # On Debian/Ubuntu the system libraries Qt needs are installed when missing (as root), or listed.
 # The test mode also wants PostgreSQL: the data-layer tests run on SQLite and on a throw-away
 # PostgreSQL server (packaging/scratch_postgres.sh); without it those cases are skipped (CI: fail).
@@ -13,9 +15,11 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 debs=(python3 python3-venv libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0)
-if [ "$mode" = app ]; then
-  # A real window (xcb platform) needs these on top of what offscreen rendering needs.
-  debs+=(libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xkb1)
+if [ "$mode" = app ] || [ "$mode" = package ]; then
+  # A real window (xcb platform) needs these on top of what offscreen rendering needs; the
+  # bundle carries them from the machine that builds it.
+  debs+=(libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xkb1
+         libxcb-image0 libxcb-randr0 libxcb-render-util0 libx11-xcb1)
 fi
 
 has_postgres() {
@@ -57,6 +61,7 @@ python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' || {
 
 extras="[postgres]"  # the driver for a club server (--db-url postgresql+psycopg://…)
 [ "$mode" = test ] && extras="[test]"
+[ "$mode" = package ] && extras="[postgres,package]"
 [ -x .venv/bin/python ] || python3 -m venv .venv
 stamp=".venv/.dugout-installed$extras"
 wanted="$(cat pyproject.toml constraints.txt | sha256sum | cut -d' ' -f1)"
@@ -69,6 +74,8 @@ fi
 case "$mode" in
   app)
     exec .venv/bin/dugout "$@" ;;
+  package)
+    PYTHON="$root/.venv/bin/python" exec bash packaging/build.sh "$@" ;;
   test)
     export QT_QPA_PLATFORM=offscreen
     .venv/bin/ruff check .
@@ -76,5 +83,5 @@ case "$mode" in
     # A throw-away PostgreSQL server beside pytest, stopped and removed whatever the result.
     exec bash packaging/scratch_postgres.sh .venv/bin/python -m pytest "$@" ;;
   *)
-    echo "usage: bash packaging/bootstrap.sh app|test [args...]" >&2; exit 2 ;;
+    echo "usage: bash packaging/bootstrap.sh app|test|package [args...]" >&2; exit 2 ;;
 esac

@@ -235,6 +235,7 @@ def test_every_dialog_names_its_interactive_widgets(qtbot, settings: QSettings, 
     from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QComboBox, QLineEdit
 
     from db.squad.queries import player_card
+    from desktop.about import AboutDialog
     from desktop.common.player_card import PlayerCard
     from desktop.squad.dialogs import AddPlayerDialog, MarkLeftDialog
 
@@ -247,7 +248,7 @@ def test_every_dialog_names_its_interactive_widgets(qtbot, settings: QSettings, 
         facts = player_card(session, player_id=row.player_id, season_id=context.season_id, as_of=context.as_of)
     assert facts is not None
     dialogs = [AddPlayerDialog(context), MarkLeftDialog(context, row), PlayerCard(context, facts, [("x", "X")]),
-               NewClubDialog(), WelcomeDialog()]
+               NewClubDialog(), WelcomeDialog(), AboutDialog(str(demo_path))]
     interactive = (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView)
     for dialog in dialogs:
         qtbot.addWidget(dialog)

@@ -472,7 +472,9 @@ def test_what_the_screens_show_is_extracted(qtbot, qapp, settings, demo_path: Pa
         _drive_transfers(window, qtbot)
         _drive_lineup(window)
         _drive_calendar(window, qtbot)
-        for dialog in (NewClubDialog(), WelcomeDialog()):
+        from desktop.about import AboutDialog
+
+        for dialog in (NewClubDialog(), WelcomeDialog(), AboutDialog(str(demo_path))):
             qtbot.addWidget(dialog)
             dialog.grab()
         ImportReport(["A"], ["B"], [], [(3, "x")], ignored_columns=["Z"]).lines()
