@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from argparse import Namespace
 from pathlib import Path
@@ -50,15 +51,29 @@ def run_screenshots(options: Namespace) -> int:
         app.processEvents()
         raise DugoutError(failure)
     written = []
-    for dark in (False, True):
-        window.set_theme(dark)
-        for name in window.screen_names():
-            window.show_screen(name)
-            for _ in range(3):
-                app.processEvents()
-            target = out / (f"{name}-dark.png" if dark else f"{name}.png")
-            window.grab().save(str(target))
-            written.append(target)
+    # An error inside Qt's event handling never reaches us as an exception: Python's hook prints
+    # it and Qt carries on. Keep them, so a screen that failed is not a PNG and an exit status 0.
+    failed: list[tuple[str, BaseException]] = []
+    showing = ""
+    previous_hook = sys.excepthook
+    sys.excepthook = lambda _kind, error, _trace: failed.append((showing, error))
+    try:
+        for dark in (False, True):
+            window.set_theme(dark)
+            for name in window.screen_names():
+                showing = name
+                try:  # PySide raises an error of a Python override at the next call back into Python
+                    window.show_screen(name)
+                    for _ in range(3):
+                        app.processEvents()
+                    target = out / (f"{name}-dark.png" if dark else f"{name}.png")
+                    window.grab().save(str(target))
+                except Exception as error:  # noqa: BLE001 (told below, with the screen's name)
+                    failed.append((name, error))
+                    continue
+                written.append(target)
+    finally:
+        sys.excepthook = previous_hook
     window.close()
     window.deleteLater()
     app.processEvents()
@@ -68,4 +83,10 @@ def run_screenshots(options: Namespace) -> int:
         print(path)
     # Tear Qt down while Python is still whole (PySide can crash if the GC does it at exit).
     app.shutdown()
+    if failed:
+        from db.errors import DugoutError
+
+        name, first = failed[0]
+        raise DugoutError(tr("the {s} screen failed while it was drawn: {e}", s=name,
+                             e=f"{type(first).__name__}: {first}"))
     return 0
