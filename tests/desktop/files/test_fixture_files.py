@@ -5,32 +5,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtWidgets import QDialog
 from sqlmodel import func, select
 
 from db.calendar.models import Fixture
-from db.opening import open_database
 from desktop.files.fixtures import FixtureImportDialog, export_fixtures, import_fixtures
-from tests.helpers import make_context, when_modal
+from tests.helpers import when_modal
 
 FRIENDLIES = """date;time;competition;opponent;home/away;venue
 2025-07-30;19:00;Friendly;Celta;home;Estadio Santiago Bernabéu
 2025-08-05;20:00;Friendly;Getafe;away;
 31/02/2025;18:00;Friendly;Sevilla;home;
 """
-
-
-@pytest.fixture
-def demo(demo_path):
-    opened = open_database(demo_path)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def context(qapp, demo, settings):
-    return make_context(demo, settings)
 
 
 def fixtures(demo) -> int:

@@ -12,22 +12,9 @@ from db.changes import INJURY, Change
 from db.domain.availability import AVAILABLE, DOUBTFUL, INJURED, PRECAUTIONARY
 from db.medical.queries import squad_availability
 from db.medical.writes import mark_injured
-from db.opening import open_database
 from desktop.forecast.model import HeadingRole, StatusRole
 from desktop.forecast.screen import ForecastScreen
-from tests.helpers import AS_OF, make_context, squad_ids
-
-
-@pytest.fixture
-def demo(demo_path):
-    opened = open_database(demo_path)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def context(qapp, demo, settings):
-    return make_context(demo, settings)
+from tests.helpers import AS_OF, squad_ids
 
 
 @pytest.fixture

@@ -14,19 +14,11 @@ from PySide6.QtWidgets import QApplication
 from db.engine import Database
 from db.medical.models import Injury
 from db.medical.queries import RETURNED
-from db.opening import open_database
 from desktop.common.roles import RowRole
 from desktop.injuries.lanes import LANES
 from desktop.injuries.model import MIME, injury_mime
 from desktop.injuries.screen import InjuryBoard
 from tests.helpers import AS_OF, make_context
-
-
-@pytest.fixture
-def demo(demo_path):
-    opened = open_database(demo_path)
-    yield opened
-    opened.close()
 
 
 @pytest.fixture
