@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
-from db.domain.budget import BudgetSettings
-from db.domain.deals import INBOUND, OPEN, DealTerms, SeasonSpan, to_club_currency, wages_in
+from db.domain.budget import BudgetSettings, SquadContract
+from db.domain.deals import INBOUND, OPEN, OUTBOUND, DealTerms, SeasonSpan, to_club_currency
 from db.domain.squad_rules import age_on, contract_expiring, counts_as_eu, months_until
 from db.reference.models import Club, Competition, Season
 from db.squad.models import Player, SquadMembership
@@ -128,7 +128,7 @@ def deal_terms(session: Session, deal_ids: Iterable[int] | None = None) -> dict[
     for d in session.exec(deals):
         assert d.id is not None
         out[d.id] = DealTerms(d.id, d.kind, d.status, d.starts_on, d.contract_end, d.fee_cents, d.rate_ppm,
-                              tuple(sorted(schedule.get(d.id, ()))), d.annual_wage_cents, d.wage_share_pct)
+                              tuple(sorted(schedule.get(d.id, ()))), d.annual_wage_cents, d.wage_share_pct, d.player_id)
     return out
 
 
@@ -145,36 +145,36 @@ def season_id_of(session: Session, label: str) -> int | None:
 
 @dataclass(frozen=True, slots=True)
 class BudgetInputs:
-    """What a season's budget needs besides the deals: the club's settings, and the known wages
-    of the squad under contract then (``wages_known`` of ``squad_size`` players have a wage)."""
+    """What a season's budget needs besides the deals: the club's settings, and the contracts of
+    the squad under contract then (``wages_known`` of ``squad_size`` players have a wage)."""
 
     settings: BudgetSettings
-    squad_wages: int
+    contracts: tuple[SquadContract, ...]
     wages_known: int
     squad_size: int
     notes: str | None = None
 
 
 def budget_inputs(session: Session, *, club_id: int, season_id: int, span: SeasonSpan) -> BudgetInputs:
-    """Budgets, limit and sales setting of ``span``'s season, and the squad's known wages in it
-    (the current squad's contracts that run into it; a place a deal made is counted by its deal)."""
+    """Budgets, limit and sales setting of ``span``'s season, and the squad's contracts that run
+    into it. A place a purchase or loan in made is counted by its deal; a place a signed sale or
+    loan out ended still counts until the deal takes over (the budget stops it there)."""
     stored = session.exec(select(SeasonBudget).join(Season, col(Season.id) == col(SeasonBudget.season_id))
                           .where(Season.label == span.label)).first()
     settings = BudgetSettings(
         stored.transfer_budget_cents if stored else None, stored.wage_budget_cents if stored else None,
         stored.squad_cost_limit_cents if stored else None, sales_feed_budget(session))
-    from_deals = {m for m in session.exec(select(Deal.membership_id).where(col(Deal.membership_id).is_not(None)))}
+    by_deals = {(kind, m) for kind, m in session.exec(select(Deal.kind, Deal.membership_id).where(
+        col(Deal.membership_id).is_not(None)))}
+    made = {m for kind, m in by_deals if kind in INBOUND}
+    let_go = {m for kind, m in by_deals if kind in OUTBOUND}
     members = [m for m in session.exec(select(SquadMembership).where(
-        SquadMembership.club_id == club_id, SquadMembership.season_id == season_id,
-        col(SquadMembership.left_on).is_(None))) if m.id not in from_deals
+        SquadMembership.club_id == club_id, SquadMembership.season_id == season_id))
+        if (m.left_on is None or m.id in let_go) and m.id not in made
         and (m.contract_end is None or m.contract_end >= span.starts_on)]
-    total = 0
-    for member in members:
-        if member.annual_wage_cents:
-            assert member.id is not None
-            total += wages_in(DealTerms(member.id, "purchase", "signed", span.starts_on, member.contract_end,
-                                        annual_wage_cents=member.annual_wage_cents), span)
-    return BudgetInputs(settings, total, sum(1 for m in members if m.annual_wage_cents is not None), len(members),
+    contracts = tuple(SquadContract(m.player_id, span.starts_on, m.contract_end, m.annual_wage_cents)
+                      for m in members if m.annual_wage_cents)
+    return BudgetInputs(settings, contracts, sum(1 for m in members if m.annual_wage_cents is not None), len(members),
                         stored.notes if stored else None)
 
 

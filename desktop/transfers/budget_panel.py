@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from db.domain.budget import counted_as
-from db.domain.deals import fee_in, wages_in
 from desktop.common.formatting import format_money
 from desktop.common.messages import error_label
 from desktop.common.naming import named
@@ -268,11 +267,12 @@ class BudgetPanel(QFrame):
         assert snapshot is not None
         ticked, season, currency = state.ticked(), snapshot.season, self.context.currency
         found, unpaid = [], 0
-        for terms in state.terms.values():
-            where = counted_as(terms, ticked)
-            if where is None:
+        for deal_id, effect in snapshot.budget.effects.items():  # as the figures count it (a renewal's new wage)
+            terms = state.terms.get(deal_id)
+            if terms is None:
                 continue
-            fee, wages = fee_in(terms, season), wages_in(terms, season)
+            where = counted_as(terms, ticked)
+            fee, wages = effect.fee, effect.wages
             if not (fee or wages):
                 continue
             unpaid += terms.annual_wage_cents is None and not terms.outbound

@@ -188,7 +188,7 @@ class TransferState(QObject):
             return None
         inputs = self._inputs
         return season_budget(self.terms.values(), season, scenario=ticked, settings=inputs.settings,
-                             squad_wages=inputs.squad_wages)
+                             squad=inputs.contracts)
 
     def recompute(self) -> None:
         """The figures of the chosen season and scenario; tells every widget."""

@@ -156,7 +156,8 @@ def test_a_fee_in_pounds_counts_at_its_rate_and_a_wage_by_the_month() -> None:
     assert annual_amortisation(huijsen) == 1_190_000_000
     january = DealTerms(2, "loan_in", "agreed", dt.date(2026, 1, 15), dt.date(2026, 6, 30), 100_000,
                         annual_wage_cents=1_200_000, wage_share_pct=50)
-    assert wages_in(january, S2526) == 250_000  # 15 Jan–30 Jun: five whole months of half of 100,000
+    # 15 Jan–30 Jun: paid on the 15th of January to June, six times half of 100,000
+    assert wages_in(january, S2526) == 300_000
 
 
 @pytest.mark.parametrize(("day", "season"), [

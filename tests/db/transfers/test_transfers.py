@@ -89,7 +89,7 @@ def budget_of(database: Database, label: str = "2025/26", ticked: frozenset[int]
         span = next(s for s in seasons(session) if s.label == label)
         inputs = budget_inputs(session, club_id=club_id, season_id=season_id, span=span)
         terms = list(deal_terms(session).values())
-    return season_budget(terms, span, scenario=ticked, settings=inputs.settings, squad_wages=inputs.squad_wages)
+    return season_budget(terms, span, scenario=ticked, settings=inputs.settings, squad=inputs.contracts)
 
 
 # --- the demo -------------------------------------------------------------------------------------
