@@ -339,6 +339,20 @@ def check_deal_dates(deal_date: dt.date | None, starts_on: dt.date | None, contr
             "The move on {s} is before the deal date {d}", s=starts_on.isoformat(), d=deal_date.isoformat()))
 
 
+def check_status_change(before: str | None, after: str) -> None:
+    """A deal enters or leaves "signed" only by signing it or taking the signing back, which also
+    give or take back the squad place (a new place, a renewed contract, a player gone): a status
+    edit alone would leave the squad and the budget disagreeing. ``before`` None: a new deal."""
+    if after == "signed" and before != "signed":
+        raise ValidationError("status", "sign_it", tr(
+            "A deal becomes signed only by signing it (Sign, or a drop on Signed), which also settles "
+            "his squad place"))
+    if before == "signed" and after != "signed":
+        raise ValidationError("status", "unsign_it", tr(
+            "A signed deal leaves Signed only by taking the signing back, which also undoes what it did "
+            "to his squad place"))
+
+
 def equal_instalments(fee: int, count: int, first: dt.date, every_months: int = 12) -> list[tuple[dt.date, int]]:
     """A fee split into ``count`` instalments ``every_months`` apart (the first ones take the
     leftover cents), adding up exactly to the fee."""

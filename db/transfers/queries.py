@@ -23,8 +23,9 @@ from db.transfers.plans import sales_feed_budget
 
 @dataclass(frozen=True, slots=True)
 class TargetRow:
-    """A purchase or loan in as the shortlist shows it; money in the club's currency, with the
-    deal's own currency and rate beside for a fee agreed in another."""
+    """A deal as the shortlist shows it (a target, or a sale, loan out or renewal of one of ours);
+    money in the club's currency, with the deal's own currency and rate beside for a fee agreed
+    in another."""
 
     deal_id: int
     version: int
@@ -74,11 +75,13 @@ def current_contracts(session: Session, player_ids: Iterable[int]) -> dict[int, 
 
 
 def shortlist(session: Session, *, as_of: dt.date, window: SeasonSpan | None = None,
-              deal_ids: Iterable[int] | None = None) -> list[TargetRow]:
-    """The purchases and loans in (the targets), dropped ones included: those moving in the
-    ``window`` season when given, only ``deal_ids`` when given."""
-    query = select(Deal, Player).join(Player, col(Player.id) == col(Deal.player_id)).where(
-        col(Deal.kind).in_(sorted(INBOUND)))
+              deal_ids: Iterable[int] | None = None, kinds: Iterable[str] | None = None) -> list[TargetRow]:
+    """Every deal, dropped ones included (the targets, and our players' sales, loans out and
+    renewals): those moving in the ``window`` season when given, only ``deal_ids`` and ``kinds``
+    when given."""
+    query = select(Deal, Player).join(Player, col(Player.id) == col(Deal.player_id))
+    if kinds is not None:
+        query = query.where(col(Deal.kind).in_(sorted(kinds)))
     if window is not None:
         query = query.where(col(Deal.starts_on) >= window.starts_on, col(Deal.starts_on) <= window.ends_on)
     if deal_ids is not None:
@@ -272,7 +275,7 @@ def non_eu_places(session: Session, *, club_id: int, season_id: int, as_of: dt.d
         Competition.kind == "league", col(Competition.non_eu_limit).is_not(None)).order_by(col(Competition.id)))), None)
     squad = [r for r in squad_rows(session, club_id=club_id, season_id=season_id, as_of=as_of)
              if r.squad_role in ("first_team", "loan_in")]
-    targets = tuple((r.deal_id, r.name, r.is_eu) for r in shortlist(session, as_of=as_of)
+    targets = tuple((r.deal_id, r.name, r.is_eu) for r in shortlist(session, as_of=as_of, kinds=INBOUND)
                     if r.status in OPEN | {"agreed"})
     return NonEuPlaces(league.non_eu_limit if league else None, league.name if league else None,
                        tuple(r.name for r in squad if r.is_eu is False),

@@ -41,13 +41,12 @@ from db.transfers.queries import (
     shortlist,
 )
 from db.transfers.report import budget_report
+from db.transfers.signing import sign_deal, unsign_deal
 from db.transfers.writes import (
     create_deal,
     read_snapshot,
     remove_deal,
-    sign_deal,
     swap_deal,
-    unsign_deal,
     update_deal,
 )
 from tests.helpers import AS_OF, squad_ids
@@ -253,7 +252,8 @@ def test_signing_an_agreed_target_makes_him_ours_and_undo_takes_it_back(demo: Da
     assert refused.value.field == "status"
     version = update_deal(demo, mac.deal_id, mac.version, {"status": "agreed", "contract_end": dt.date(2030, 6, 30),
                                                            "annual_wage_cents": 1_200_000_000})
-    membership_id, version = sign_deal(demo, mac.deal_id, version)
+    signed = sign_deal(demo, mac.deal_id, version)
+    membership_id, version = signed.membership_id, signed.deal_version
     with demo.reading() as session:
         member = session.get(SquadMembership, membership_id)
         assert member is not None
