@@ -30,6 +30,8 @@ OPEN: frozenset[str] = frozenset({"scouting", "bid"})
 PRIORITIES: tuple[int, ...] = (1, 2, 3)  # 1 is the highest
 OPTION_KINDS: tuple[str, ...] = ("club", "player")
 AMORTISATION_MONTHS_MAX = 60  # UEFA: a fee is spread over the contract, at most five years
+YEARS_AHEAD_MAX = 10  # a contract, a move or a payment further ahead than this is a typing slip
+DATE_RANGE = (dt.date(1990, 1, 1), dt.date(2100, 12, 31))  # any date of a deal (the dialog's editors too)
 RATE_SCALE = 1_000_000  # exchange rates are stored as integer millionths
 RATE_RANGE = (1, 10**12)  # 0.000001 … 1,000,000 units of the club's currency per unit
 CURRENCY_CODES = ("EUR", "GBP", "USD", "CHF", "BRL", "ARS", "JPY", "SEK", "DKK", "NOK", "PLN", "TRY", "SAR")
@@ -323,20 +325,46 @@ def check_instalments(fee: int | None, instalments: Sequence[tuple[dt.date, int]
         if deal_date is not None and day < deal_date:
             raise ValidationError("instalments", "before_deal", tr(
                 "An instalment is due on {d}, before the deal date {a}", d=day.isoformat(), a=deal_date.isoformat()))
+        if deal_date is not None and day > years_later(deal_date):
+            raise ValidationError("instalments", "too_far", tr(
+                "An instalment is due on {d}, more than {n} years after the deal date {a}",
+                d=day.isoformat(), n=YEARS_AHEAD_MAX, a=deal_date.isoformat()))
     total = sum(amount for _day, amount in instalments)
     if total != fee:
         raise ValidationError("instalments", "not_the_fee", tr(
             "The instalments add up to {t} cents, not the fee of {f} cents", t=total, f=fee))
 
 
+def years_later(day: dt.date, years: int = YEARS_AHEAD_MAX) -> dt.date:
+    """The same day ``years`` later (28 Feb for 29 Feb)."""
+    return add_months(day, 12 * years)
+
+
+def check_date_range(field: str, day: dt.date | None, *, label: str) -> None:
+    """A deal's date between 1990 and 2100 (``DATE_RANGE``): anything else is a typing slip."""
+    if day is not None and not DATE_RANGE[0] <= day <= DATE_RANGE[1]:
+        raise ValidationError(field, "out_of_range", tr("{label} must fall between {a} and {b}, not {d}",
+                                                        label=translated(label), a=DATE_RANGE[0].year,
+                                                        b=DATE_RANGE[1].year, d=day.isoformat()))
+
+
 def check_deal_dates(deal_date: dt.date | None, starts_on: dt.date | None, contract_end: dt.date | None) -> None:
-    """A contract ends after it starts; a player does not move before the deal is made."""
+    """A contract ends after it starts and within ten years; a player moves on or after the deal
+    date and within ten years of it."""
     if starts_on is not None and contract_end is not None and contract_end < starts_on:
         raise ValidationError("contract_end", "before_start", tr(
             "The contract ends on {e}, before it starts on {s}", e=contract_end.isoformat(), s=starts_on.isoformat()))
+    if starts_on is not None and contract_end is not None and contract_end > years_later(starts_on):
+        raise ValidationError("contract_end", "too_long", tr(
+            "The contract ends on {e}, more than {n} years after it starts on {s}",
+            e=contract_end.isoformat(), n=YEARS_AHEAD_MAX, s=starts_on.isoformat()))
     if deal_date is not None and starts_on is not None and starts_on < deal_date:
         raise ValidationError("starts_on", "before_deal", tr(
             "The move on {s} is before the deal date {d}", s=starts_on.isoformat(), d=deal_date.isoformat()))
+    if deal_date is not None and starts_on is not None and starts_on > years_later(deal_date):
+        raise ValidationError("starts_on", "too_far", tr(
+            "The move on {s} is more than {n} years after the deal date {d}",
+            s=starts_on.isoformat(), n=YEARS_AHEAD_MAX, d=deal_date.isoformat()))
 
 
 def check_status_change(before: str | None, after: str) -> None:

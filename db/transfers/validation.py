@@ -17,6 +17,7 @@ from db.domain.deals import (
     DEAL_KINDS,
     DEAL_STATUSES,
     OPTION_KINDS,
+    check_date_range,
     check_deal_dates,
     check_instalments,
     rate_ppm_of,
@@ -73,6 +74,7 @@ def validate_deal_values(values: Mapping[str, Any]) -> dict[str, Any]:
             day = check_date(key, value, label=_DATE_LABELS[key])
             if day is None and key != "contract_end":
                 raise ValidationError(key, "empty", tr("{label} must be a date", label=translated(_DATE_LABELS[key])))
+            check_date_range(key, day, label=_DATE_LABELS[key])
             out[key] = day
         elif key == "currency":
             out[key] = check_currency(key, value)
@@ -107,6 +109,7 @@ def validate_instalments(values: Sequence[Any]) -> list[tuple[dt.date, int]]:
         cents = check_fee("instalments", amount, label=tr_noop("Instalment"))
         if due is None or not cents:
             raise ValidationError("instalments", "incomplete", tr("Each instalment needs a due date and an amount"))
+        check_date_range("instalments", due, label=tr_noop("Instalment due"))
         out.append((due, cents))
     return sorted(out)
 

@@ -97,6 +97,17 @@ def read_snapshot(database: Database, deal_id: int) -> dict[str, Any]:
     return found
 
 
+def read_deal(database: Database, deal_id: int) -> tuple[dict[str, Any], int]:
+    """A deal's snapshot and the version it is at, read together (what a dialog shows and then
+    saves against); refused when the deal is gone."""
+    with database.reading() as session:
+        found = deal_snapshot(session, deal_id)
+        deal = session.get(Deal, deal_id)
+        if found is None or deal is None:
+            raise stale_row(DEAL, deal_id)
+        return found, deal.version
+
+
 def create_deal_in(session: Session, values: dict[str, Any], *, instalments: Sequence[Any] = (),
                    addons: Sequence[Any] = (), by: str, deal_id: int | None = None) -> Deal:
     """Insert a validated deal with its instalments and add-ons inside the caller's transaction."""

@@ -3,6 +3,7 @@ at most five) and what it does to the chosen season's budget."""
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from desktop.context import AppContext
     from desktop.transfers.state import TransferState
 
+log = logging.getLogger(__name__)
 CONTEXT = "DealViews"
 CASH_HEADERS = (QT_TRANSLATE_NOOP("DealViews", "Season"), QT_TRANSLATE_NOOP("DealViews", "Paid"),
                 QT_TRANSLATE_NOOP("DealViews", "Payments"))
@@ -112,6 +114,17 @@ class DealViews(QTabWidget):
         self._refresh()
 
     def _refresh(self) -> None:
+        """Show the deal's figures again (a slot: what goes wrong is said, never raised into Qt)."""
+        from db.errors import DugoutError
+
+        try:
+            self._show_terms()
+        except Exception as error:
+            if not isinstance(error, DugoutError):
+                log.exception("Showing a deal's figures failed")
+            self.context.message.emit(self.tr("Could not show the deal's figures: {e}").format(e=error))
+
+    def _show_terms(self) -> None:
         if self.terms is not None:
             self.terms = self.state.deal(self.terms.deal_id)
         terms = self.terms

@@ -4,6 +4,7 @@ three views, and the budget panel beside it all."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -45,6 +46,7 @@ from desktop.transfers.watch import ContractWatch
 if TYPE_CHECKING:
     from desktop.context import AppContext
 
+log = logging.getLogger(__name__)
 WIDEST = {"name": 152, "club": 80, "replaces": 72}  # elided beyond (the tooltip has the rest)
 AGES = (15, 45)
 
@@ -356,8 +358,16 @@ class ShortlistScreen(ScreenWidget):
             self.table.setCurrentIndex(self.proxy.index(0, COLUMN_INDEX["name"]))
 
     def _select(self, index: QModelIndex) -> None:
+        """Show the selected deal's views (a slot: never raises into Qt, says what went wrong)."""
+        from db.errors import DugoutError
+
         row = index.data(RowRole) if index.isValid() else None
-        self.deal_views.show_deal(row.deal_id if isinstance(row, TargetRow) else None)
+        try:
+            self.deal_views.show_deal(row.deal_id if isinstance(row, TargetRow) else None)
+        except Exception as error:
+            if not isinstance(error, DugoutError):
+                log.exception("Showing a deal failed")
+            self.context.message.emit(self.tr("Could not show the deal: {e}").format(e=error))
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)

@@ -175,6 +175,11 @@ def _deal(database: Database, **changes: Any) -> dict[str, Any]:
     ({"contract_end": dt.date(2025, 1, 1)}, (), "contract_end"),
     ({"starts_on": dt.date(2025, 4, 1)}, (), "starts_on"),
     ({"status": "hoped"}, (), "status"),
+    ({"contract_end": dt.date(9999, 12, 31)}, (), "contract_end"),  # far beyond the calendar's reach
+    ({"contract_end": dt.date(2036, 6, 30)}, (), "contract_end"),  # more than ten years
+    ({"starts_on": dt.date(2100, 7, 1)}, (), "starts_on"),
+    ({"deal_date": dt.date(1899, 12, 31), "starts_on": dt.date(1900, 7, 1)}, (), "deal_date"),
+    ({}, ((dt.date(2025, 8, 1), 500_000_000), (dt.date(9999, 8, 1), 500_000_000)), "instalments"),
 ])
 def test_bad_input_is_refused_naming_the_field(demo: Database, changes: dict[str, Any], instalments: Any,
                                                field: str) -> None:

@@ -129,6 +129,42 @@ def test_the_menu_and_the_tables_cell_sign_too_and_a_target_not_agreed_is_refuse
     assert deal(demo, mac.deal_id).membership_id is None and place(demo, signed.membership_id) is None
 
 
+def test_the_dialog_signs_with_its_other_changes_in_one_step(screen: ShortlistScreen, context,
+                                                             demo: Database) -> None:
+    from desktop.transfers.dialogs import DealDialog
+
+    mac = agree_mac(screen)
+    steps = context.undo_stack.count()
+    dialog = DealDialog(context, screen.state, deal_id=mac.deal_id, parent=screen)
+    dialog.status.setCurrentIndex(dialog.status.findData("signed"))
+    dialog.contract_end.setDate(dt.date(2030, 6, 30))
+    dialog.accept()
+    signed = deal(demo, mac.deal_id)
+    member = place(demo, signed.membership_id)
+    assert signed.status == "signed" and member is not None and member.contract_end == dt.date(2030, 6, 30)
+    assert context.undo_stack.count() == steps + 1 and context.undo_stack.undoText() == "Sign Alexis Mac Allister"
+    context.undo_stack.undo()
+    back = deal(demo, mac.deal_id)
+    assert (back.status, back.contract_end, back.membership_id) == ("agreed", None, None)
+    context.undo_stack.redo()
+    assert deal(demo, mac.deal_id).contract_end == dt.date(2030, 6, 30)
+    # Out of "signed" in the dialog: the signing is taken back, not a bare status write.
+    dialog = DealDialog(context, screen.state, deal_id=mac.deal_id, parent=screen)
+    dialog.status.setCurrentIndex(dialog.status.findData("bid"))
+    dialog.accept()
+    assert (deal(demo, mac.deal_id).status, deal(demo, mac.deal_id).membership_id) == ("bid", None)
+    assert place(demo, signed.membership_id) is None
+
+
+def test_a_refusal_about_the_squad_place_is_shown_beside_the_stage(screen: ShortlistScreen, context) -> None:
+    from desktop.transfers.dialogs import DealDialog
+
+    dialog = DealDialog(context, screen.state, deal_id=row(screen, MAC).deal_id, parent=screen)
+    dialog.show_error("membership_id", "The squad place is set by signing the deal")
+    assert dialog.shown_error("status") == "The squad place is set by signing the deal"
+    assert dialog.shown_error("general") == ""
+
+
 # --- every kind on the shortlist ----------------------------------------------------------------
 def _ours(demo: Database, screen: ShortlistScreen, context) -> dict[str, int]:
     with demo.reading() as session:
