@@ -126,13 +126,24 @@ class ScenarioCommand(DbCommand):
     def __init__(self, context: AppContext, text: str, *, name: str = "", deal_ids: Any = (),
                  scenario_id: int | None = None, make: bool = True) -> None:
         super().__init__(context, text)
-        self.name, self.deal_ids, self.scenario_id, self.make = name, list(deal_ids), scenario_id, make
+        self.name, self.deal_ids, self.scenario_id, self.make = name.strip(), list(deal_ids), scenario_id, make
+
+    def failed_action(self, undoing: bool) -> str:
+        creating = self.make != undoing
+        if creating and self.make:
+            text = QCoreApplication.translate("TransferCommands", "create the scenario '{s}'")
+        elif creating:
+            text = QCoreApplication.translate("TransferCommands", "bring back the scenario '{s}'")
+        else:
+            text = QCoreApplication.translate("TransferCommands", "remove the scenario '{s}'")
+        return text.format(s=self.name)
 
     def _create(self) -> Change:
-        from db.transfers.plans import create_scenario
+        from db.transfers.plans import create_scenario, scenario_snapshot
 
         self.scenario_id = create_scenario(self.database(), self.name, deal_ids=self.deal_ids,
                                            scenario_id=self.scenario_id)
+        self.name = scenario_snapshot(self.database(), self.scenario_id)["name"]  # as stored (cleaned)
         return Change({SCENARIO: {self.scenario_id}, SCENARIO_DEAL: None})
 
     def _remove(self) -> Change:
@@ -142,7 +153,7 @@ class ScenarioCommand(DbCommand):
         snapshot = scenario_snapshot(self.database(), self.scenario_id)
         if not self.make and not self.name:  # the first removal: remember what comes back
             self.name, self.deal_ids = snapshot["name"], snapshot["deal_ids"]
-        elif snapshot["name"] != self.name or snapshot["deal_ids"] != sorted(self.deal_ids):
+        elif snapshot["name"].strip() != self.name.strip() or snapshot["deal_ids"] != sorted(self.deal_ids):
             from db.restoring import stale_row
 
             raise stale_row(SCENARIO, self.scenario_id)

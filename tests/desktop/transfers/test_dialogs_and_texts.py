@@ -1,5 +1,6 @@
 """The deal's dialog saves nothing when nothing changed and keeps money to the cent; dates stay in
-range and a failure in the budget's slots is a message, never a traceback."""
+range and a failure in the budget's slots is a message, never a traceback; a scenario's name is
+stored trimmed and undone, and a failed undo says what could not be done."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pytest
 from PySide6.QtCore import QDate
 from sqlalchemy import text
 
-from db.changes import DEAL, Change
+from db.changes import DEAL, SCENARIO, Change
 from db.engine import Database
 from db.opening import open_database
 from db.transfers.writes import read_snapshot, update_deal
@@ -140,3 +141,42 @@ def test_a_failure_in_the_budgets_slots_is_said_in_a_message(screen: ShortlistSc
     monkeypatch.setattr(screen.deal_views, "show_deal", overflow)
     screen.table.setCurrentIndex(screen.proxy.index(1, 0))
     assert messages[-1] == "Could not show the deal: date value out of range"
+
+
+# --- scenarios ------------------------------------------------------------------------------------
+def test_a_scenario_named_with_a_trailing_space_is_undone_and_redone(screen: ShortlistScreen, context,
+                                                                     messages: list[str]) -> None:
+    from desktop.transfers.plan_dialogs import ScenarioDialog
+
+    dialog = ScenarioDialog(context, screen.state, parent=screen)
+    dialog.name.setText("  Plan B ")
+    dialog.accept()
+    assert screen.state.current_scenario().name == "Plan B"
+    assert context.undo_stack.undoText() == "New scenario Plan B"
+    context.undo_stack.undo()
+    assert "Plan B" not in [s.name for s in screen.state.scenarios] and messages == []
+    context.undo_stack.redo()
+    assert "Plan B" in [s.name for s in screen.state.scenarios] and messages == []
+
+
+def test_a_failed_undo_or_redo_of_a_scenario_says_what_could_not_be_done(screen: ShortlistScreen, context,
+                                                                        demo: Database,
+                                                                        messages: list[str]) -> None:
+    from db.transfers.plans import create_scenario, set_ticked
+    from desktop.transfers.plan_dialogs import ScenarioDialog
+
+    dialog = ScenarioDialog(context, screen.state, parent=screen)
+    dialog.name.setText("Plan C")
+    dialog.accept()
+    context.undo_stack.undo()
+    create_scenario(demo, "Plan C")  # someone else took the name meanwhile
+    context.announce(Change.everything([SCENARIO]))
+    context.undo_stack.redo()
+    assert messages[-1].startswith("Could not create the scenario 'Plan C': ")
+    dialog = ScenarioDialog(context, screen.state, parent=screen)
+    dialog.name.setText("Plan D")
+    dialog.accept()
+    scenario = screen.state.current_scenario()
+    set_ticked(demo, scenario.scenario_id, row(screen, MAC).deal_id, True)  # someone else ticked into it
+    context.undo_stack.undo()
+    assert messages[-1].startswith("Could not remove the scenario 'Plan D': ")
