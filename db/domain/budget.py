@@ -84,7 +84,7 @@ class SquadCost:
     limit: int | None
     wages: int
     amortisation: int
-    unspread: int = 0  # deals with a fee but no contract end: their amortisation is unknown
+    unspread: int = 0  # deals counted, moved by the season's end, with a fee but no contract end: not amortised
 
     @property
     def total(self) -> int:
@@ -216,7 +216,7 @@ def season_budget(deals: Iterable[DealTerms], season: SeasonSpan, *, scenario: f
         wages[where] += wage
         amortisation += spread
         effects[terms.deal_id] = DealEffect(fee, wage, spread)
-        if annual_amortisation(terms) is None:
+        if annual_amortisation(terms) is None and terms.starts_on <= season.ends_on:
             unspread += 1
     cost = SquadCost(settings.squad_cost_limit, squad_wages + wages[COMMITTED_KIND] + wages[PLANNED_KIND] - off_cost,
                      amortisation, unspread)

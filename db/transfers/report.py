@@ -60,8 +60,9 @@ def budget_report(database: Database, *, as_of: dt.date, season: str | None = No
                      + (tr(" (others: {o}; choose with --scenario)", o=", ".join(others)) if others else ""))
     else:
         lines.append(tr("Planned: no scenario yet"))
-    feeds = inputs.settings.sales_feed
-    lines.append(tr("Sales feed the budget: yes") if feeds else tr("Sales feed the budget: no"))
+    lines.append(tr("Sales and loans out feed the budgets (fees received, wages saved): yes")
+                 if inputs.settings.sales_feed else
+                 tr("Sales and loans out feed the budgets (fees received, wages saved): no"))
     lines.append("")
     lines += _table(result.fees, result.wages)
     cost = result.squad_cost

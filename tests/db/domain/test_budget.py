@@ -174,3 +174,11 @@ def test_a_bad_rate_is_refused_by_name(value: object, code: str) -> None:
     with pytest.raises(ValidationError) as refused:
         rate_ppm_of("rate_ppm", value, label="Exchange rate")
     assert (refused.value.field, refused.value.code) == ("rate_ppm", code)
+
+
+def test_a_fee_without_contract_end_is_unspread_only_once_the_deal_has_moved() -> None:
+    """Told in the season he moves and after (its amortisation is unknown then), never before."""
+    open_end = DealTerms(1, "purchase", "bid", dt.date(2025, 7, 1), None, 5_000_000_000)
+    assert season_budget([open_end], SEASONS[2], scenario=frozenset({1})).squad_cost.unspread == 0
+    assert season_budget([open_end], S2526, scenario=frozenset({1})).squad_cost.unspread == 1
+    assert season_budget([open_end], S2526).squad_cost.unspread == 0  # not ticked: not counted

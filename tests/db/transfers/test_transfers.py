@@ -198,6 +198,29 @@ def test_an_addon_over_100_percent_and_a_second_deal_for_the_same_day_are_refuse
     assert again.value.field == "player_id"
 
 
+@pytest.mark.parametrize(("addons", "code", "words"), [
+    (["x"], "not_an_addon", "Add-on 1 "),
+    ([{"amount_cents": 5, "condition": "Wins"}, 7], "not_an_addon", "Add-on 2 "),
+    ([{"amount_cents": 0, "condition": "Wins"}], "empty", "Add-on 1 "),
+    ("Wins the league", "not_a_list", "Add-ons"),
+    ({"amount_cents": 5}, "not_a_list", "Add-ons"),
+])
+def test_an_addon_that_is_not_one_is_refused_naming_its_line(demo: Database, addons: Any, code: str,
+                                                             words: str) -> None:
+    with pytest.raises(ValidationError) as refused:
+        create_deal(demo, _deal(demo), addons=addons)
+    assert (refused.value.field, refused.value.code) == ("addons", code)
+    assert refused.value.message.startswith(words)
+    assert len(targets(demo)) == 4
+
+
+def test_a_squad_place_that_is_not_there_is_refused_by_its_own_name(demo: Database) -> None:
+    mac = targets(demo)[MAC]
+    with pytest.raises(ValidationError) as refused:
+        update_deal(demo, mac.deal_id, mac.version, {"membership_id": "many"})
+    assert refused.value.field == "membership_id" and refused.value.message.startswith("Squad place")
+
+
 # --- the seed case, undo and signing through the database ----------------------------------------
 def test_seed_case_through_the_database(demo: Database) -> None:
     mac = targets(demo)[MAC]

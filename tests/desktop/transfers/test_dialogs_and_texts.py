@@ -1,6 +1,6 @@
 """The deal's dialog saves nothing when nothing changed and keeps money to the cent; dates stay in
 range and a failure in the budget's slots is a message, never a traceback; a scenario's name is
-stored trimmed and undone, and a failed undo says what could not be done."""
+stored trimmed and undone; the texts say what is counted and what the sales setting governs."""
 
 from __future__ import annotations
 
@@ -180,3 +180,28 @@ def test_a_failed_undo_or_redo_of_a_scenario_says_what_could_not_be_done(screen:
     set_ticked(demo, scenario.scenario_id, row(screen, MAC).deal_id, True)  # someone else ticked into it
     context.undo_stack.undo()
     assert messages[-1].startswith("Could not remove the scenario 'Plan D': ")
+
+
+# --- texts ----------------------------------------------------------------------------------------
+def test_the_effect_of_a_deal_not_counted_says_so_plainly(screen: ShortlistScreen, context) -> None:
+    mac = row(screen, MAC)
+    assert screen.move_to_stage(mac.deal_id, mac.version, "dropped")
+    screen.deal_views.show_deal(mac.deal_id)
+    summary = screen.deal_views.summaries["effect"].text()
+    assert summary.startswith("Alexis Mac Allister in 2025/26: not counted (dropped).")
+    assert "counted as not" not in summary
+    screen.deal_views.show_deal(row(screen, HUIJSEN).deal_id)
+    assert "counted as planned in 'Mac Allister + a centre-back'" in screen.deal_views.summaries["effect"].text()
+
+
+def test_the_sales_setting_says_it_governs_both_budgets(screen: ShortlistScreen) -> None:
+    sales = screen.panel.sales
+    assert sales.text() == "Sales feed the budgets"
+    assert "transfer budget" in sales.toolTip() and "wage budget" in sales.toolTip()
+
+
+def test_a_deal_without_contract_end_is_told_only_in_seasons_it_counts_in(screen: ShortlistScreen) -> None:
+    # Mac Allister and Huijsen, planned with a fee and no contract end, move in July 2025.
+    assert "Deals counted with a fee but no contract end: 2 (not amortised yet)" in screen.panel.squad_cost.text()
+    screen.state.choose_season("2024/25")
+    assert "no contract end" not in screen.panel.squad_cost.text()
