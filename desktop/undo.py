@@ -67,6 +67,12 @@ class DbCommand(QUndoCommand):
         """The version this app's last write left on a row, if any."""
         return self.context.own_versions.get((table, row_id), default)
 
+    def failed_action(self, undoing: bool) -> str:
+        """What could not be done, as it follows "Could not …" in the message of a failed undo or
+        redo: the command's text by default; a command whose text is not a verb phrase says its own."""
+        text = self.text()
+        return text[:1].lower() + text[1:]
+
     def swap(self, table: str, row_id: int, expected: dict[str, Any], changes: dict[str, Any]) -> None:
         """Write ``changes`` only if the row still holds ``expected`` and this app's last version."""
         from db.restoring import swap_fields
@@ -87,12 +93,12 @@ class DbCommand(QUndoCommand):
         if self._applied:
             self._applied = False
             return
-        self._guarded(self.apply)
+        self._guarded(self.apply, undoing=False)
 
     def undo(self) -> None:
-        self._guarded(self.revert)
+        self._guarded(self.revert, undoing=True)
 
-    def _guarded(self, step: Callable[[], Change]) -> None:
+    def _guarded(self, step: Callable[[], Change], *, undoing: bool) -> None:
         from db.errors import DugoutError
 
         try:
@@ -102,7 +108,7 @@ class DbCommand(QUndoCommand):
                 log.exception("%s failed", self.text())
             self.setObsolete(True)
             template = QCoreApplication.translate("DbCommand", "Could not {action}: {reason}")
-            self.context.message.emit(template.format(action=self.text()[:1].lower() + self.text()[1:], reason=error))
+            self.context.message.emit(template.format(action=self.failed_action(undoing), reason=error))
             # Every row of these kinds: screens reload and show what is really there.
             self.context.announce(Change.everything(self.kinds))
             return

@@ -9,6 +9,7 @@ rounds the running total, never each part, so the parts always add up to the who
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -29,6 +30,8 @@ OPEN: frozenset[str] = frozenset({"scouting", "bid"})
 PRIORITIES: tuple[int, ...] = (1, 2, 3)  # 1 is the highest
 OPTION_KINDS: tuple[str, ...] = ("club", "player")
 AMORTISATION_MONTHS_MAX = 60  # UEFA: a fee is spread over the contract, at most five years
+YEARS_AHEAD_MAX = 10  # a contract, a move or a payment further ahead than this is a typing slip
+DATE_RANGE = (dt.date(1990, 1, 1), dt.date(2100, 12, 31))  # any date of a deal (the dialog's editors too)
 RATE_SCALE = 1_000_000  # exchange rates are stored as integer millionths
 RATE_RANGE = (1, 10**12)  # 0.000001 … 1,000,000 units of the club's currency per unit
 CURRENCY_CODES = ("EUR", "GBP", "USD", "CHF", "BRL", "ARS", "JPY", "SEK", "DKK", "NOK", "PLN", "TRY", "SAR")
@@ -92,20 +95,22 @@ def share(cents: int, percent: int | None) -> int:
 # --- dates and months -----------------------------------------------------------------------------
 @lru_cache(maxsize=65536)
 def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day ``months`` later (the month's last day when it is shorter)."""
+    """The same day ``months`` later (the month's last day when it is shorter); ValueError past
+    the year 9999."""
     year, month = divmod(day.month - 1 + months, 12)
     year += day.year
     month += 1
-    last = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)).day
-    return dt.date(year, month, min(day.day, last))
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        raise ValueError(f"year {year} is out of range")
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-@lru_cache(maxsize=65536)
-def contract_months(starts_on: dt.date, ends_on: dt.date | None) -> int | None:
-    """Whole months of a contract from its first to its last day (at least 1); None when open."""
-    if ends_on is None:
-        return None
-    return max(1, months_until(starts_on, ends_on + dt.timedelta(days=1)))
+def _before(starts_on: dt.date, k: int, day: dt.date) -> bool:
+    """Whether the k-th monthly date falls before ``day`` (a date past the calendar does not)."""
+    try:
+        return add_months(starts_on, k) < day
+    except ValueError:
+        return False
 
 
 @lru_cache(maxsize=65536)
@@ -114,11 +119,27 @@ def months_before(starts_on: dt.date, day: dt.date) -> int:
     if day <= starts_on:
         return 0
     k = max(0, months_until(starts_on, day))
-    while add_months(starts_on, k) < day:
+    while _before(starts_on, k, day):
         k += 1
-    while k > 0 and add_months(starts_on, k - 1) >= day:
+    while k > 0 and not _before(starts_on, k - 1, day):
         k -= 1
     return k
+
+
+@lru_cache(maxsize=65536)
+def contract_months(starts_on: dt.date, ends_on: dt.date | None) -> int | None:
+    """How many monthly payments a contract makes: the dates ``starts_on`` + k months (k ≥ 0) on
+    or before its last day (at least 1, the first day's); None when it has no end. A contract
+    from 1 Jul, or from 2 Jul, to 30 Jun five years later pays 60."""
+    if ends_on is None:
+        return None
+    if ends_on <= starts_on:
+        return 1
+    before = months_before(starts_on, ends_on)
+    try:
+        return before + (add_months(starts_on, before) == ends_on)  # one more falls on the last day
+    except ValueError:
+        return before
 
 
 def next_window_season(day: dt.date) -> str:
@@ -161,6 +182,9 @@ class DealTerms:
 
     ``instalments`` are (due date, amount); without them the whole fee is due on ``starts_on``.
     ``wage_share_pct`` is, for a loan, the share of the wage the borrowing club pays.
+    ``wages_until`` and ``amortised_until`` (set by the budget, never stored) stop the wage
+    payments and the amortisation charges dated on or after them: a later renewal or sale of
+    ``player_id`` takes over.
     """
 
     deal_id: int
@@ -173,6 +197,9 @@ class DealTerms:
     instalments: tuple[tuple[dt.date, int], ...] = ()
     annual_wage_cents: int | None = None
     wage_share_pct: int | None = None
+    player_id: int | None = None
+    wages_until: dt.date | None = None
+    amortised_until: dt.date | None = None
 
     @property
     def outbound(self) -> bool:
@@ -206,13 +233,23 @@ def _wage_paid(annual: int, months: int) -> int:
     return years * annual + half_up(annual * rest, 12)
 
 
+def paid_months(terms: DealTerms) -> int | None:
+    """How many monthly wages the deal pays: the contract's payment dates, none from
+    ``wages_until`` on; None when neither ends it."""
+    total = contract_months(terms.starts_on, terms.contract_end)
+    if terms.wages_until is None:
+        return total
+    stop = months_before(terms.starts_on, terms.wages_until)
+    return stop if total is None else min(total, stop)
+
+
 def wage_payments(terms: DealTerms, until: dt.date) -> list[tuple[dt.date, int]]:
     """The monthly wage payments (on the contract's day each month) up to ``until``: what the
     budget counts, spelled out (tests compare the sums against them)."""
     annual = annual_wage(terms)
     if not annual:
         return []
-    total = contract_months(terms.starts_on, terms.contract_end)
+    total = paid_months(terms)
     out, k = [], 0
     while total is None or k < total:
         day = add_months(terms.starts_on, k)
@@ -228,7 +265,7 @@ def wages_in(terms: DealTerms, season: SeasonSpan) -> int:
     annual = annual_wage(terms)
     if not annual:
         return 0
-    total = contract_months(terms.starts_on, terms.contract_end)
+    total = paid_months(terms)
     first = months_before(terms.starts_on, season.starts_on)
     last = months_before(terms.starts_on, season.ends_on + dt.timedelta(days=1))
     if total is not None:
@@ -261,13 +298,17 @@ def annual_amortisation(terms: DealTerms) -> int | None:
 
 def amortisation_in(terms: DealTerms, season: SeasonSpan) -> int:
     """The fee's monthly amortisation charges that fall in ``season`` (they add up to the fee);
-    nothing for money coming in or a contract without an end."""
+    nothing for money coming in or a contract without an end, none from ``amortised_until`` on
+    (a sale: what is left of the fee is set against it, not charged to the squad cost)."""
     months = amortisation_months(terms)
     if months is None or terms.kind in OUTBOUND or not terms.fee_cents:
         return 0
+    charged = months
+    if terms.amortised_until is not None:
+        charged = min(months, months_before(terms.starts_on, terms.amortised_until))
     fee = to_club_currency(terms.fee_cents, terms.rate_ppm)
-    first = min(months_before(terms.starts_on, season.starts_on), months)
-    last = min(months_before(terms.starts_on, season.ends_on + dt.timedelta(days=1)), months)
+    first = min(months_before(terms.starts_on, season.starts_on), charged)
+    last = min(months_before(terms.starts_on, season.ends_on + dt.timedelta(days=1)), charged)
     return half_up(fee * last, months) - half_up(fee * first, months)
 
 
@@ -284,20 +325,60 @@ def check_instalments(fee: int | None, instalments: Sequence[tuple[dt.date, int]
         if deal_date is not None and day < deal_date:
             raise ValidationError("instalments", "before_deal", tr(
                 "An instalment is due on {d}, before the deal date {a}", d=day.isoformat(), a=deal_date.isoformat()))
+        if deal_date is not None and day > years_later(deal_date):
+            raise ValidationError("instalments", "too_far", tr(
+                "An instalment is due on {d}, more than {n} years after the deal date {a}",
+                d=day.isoformat(), n=YEARS_AHEAD_MAX, a=deal_date.isoformat()))
     total = sum(amount for _day, amount in instalments)
     if total != fee:
         raise ValidationError("instalments", "not_the_fee", tr(
             "The instalments add up to {t} cents, not the fee of {f} cents", t=total, f=fee))
 
 
+def years_later(day: dt.date, years: int = YEARS_AHEAD_MAX) -> dt.date:
+    """The same day ``years`` later (28 Feb for 29 Feb)."""
+    return add_months(day, 12 * years)
+
+
+def check_date_range(field: str, day: dt.date | None, *, label: str) -> None:
+    """A deal's date between 1990 and 2100 (``DATE_RANGE``): anything else is a typing slip."""
+    if day is not None and not DATE_RANGE[0] <= day <= DATE_RANGE[1]:
+        raise ValidationError(field, "out_of_range", tr("{label} must fall between {a} and {b}, not {d}",
+                                                        label=translated(label), a=DATE_RANGE[0].year,
+                                                        b=DATE_RANGE[1].year, d=day.isoformat()))
+
+
 def check_deal_dates(deal_date: dt.date | None, starts_on: dt.date | None, contract_end: dt.date | None) -> None:
-    """A contract ends after it starts; a player does not move before the deal is made."""
+    """A contract ends after it starts and within ten years; a player moves on or after the deal
+    date and within ten years of it."""
     if starts_on is not None and contract_end is not None and contract_end < starts_on:
         raise ValidationError("contract_end", "before_start", tr(
             "The contract ends on {e}, before it starts on {s}", e=contract_end.isoformat(), s=starts_on.isoformat()))
+    if starts_on is not None and contract_end is not None and contract_end > years_later(starts_on):
+        raise ValidationError("contract_end", "too_long", tr(
+            "The contract ends on {e}, more than {n} years after it starts on {s}",
+            e=contract_end.isoformat(), n=YEARS_AHEAD_MAX, s=starts_on.isoformat()))
     if deal_date is not None and starts_on is not None and starts_on < deal_date:
         raise ValidationError("starts_on", "before_deal", tr(
             "The move on {s} is before the deal date {d}", s=starts_on.isoformat(), d=deal_date.isoformat()))
+    if deal_date is not None and starts_on is not None and starts_on > years_later(deal_date):
+        raise ValidationError("starts_on", "too_far", tr(
+            "The move on {s} is more than {n} years after the deal date {d}",
+            s=starts_on.isoformat(), n=YEARS_AHEAD_MAX, d=deal_date.isoformat()))
+
+
+def check_status_change(before: str | None, after: str) -> None:
+    """A deal enters or leaves "signed" only by signing it or taking the signing back, which also
+    give or take back the squad place (a new place, a renewed contract, a player gone): a status
+    edit alone would leave the squad and the budget disagreeing. ``before`` None: a new deal."""
+    if after == "signed" and before != "signed":
+        raise ValidationError("status", "sign_it", tr(
+            "A deal becomes signed only by signing it (Sign, or a drop on Signed), which also settles "
+            "his squad place"))
+    if before == "signed" and after != "signed":
+        raise ValidationError("status", "unsign_it", tr(
+            "A signed deal leaves Signed only by taking the signing back, which also undoes what it did "
+            "to his squad place"))
 
 
 def equal_instalments(fee: int, count: int, first: dt.date, every_months: int = 12) -> list[tuple[dt.date, int]]:

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
-from db.domain.budget import BudgetSettings
-from db.domain.deals import INBOUND, OPEN, DealTerms, SeasonSpan, to_club_currency, wages_in
+from db.domain.budget import BudgetSettings, SquadContract
+from db.domain.deals import INBOUND, OPEN, OUTBOUND, DealTerms, SeasonSpan, to_club_currency
 from db.domain.squad_rules import age_on, contract_expiring, counts_as_eu, months_until
 from db.reference.models import Club, Competition, Season
 from db.squad.models import Player, SquadMembership
@@ -23,8 +23,9 @@ from db.transfers.plans import sales_feed_budget
 
 @dataclass(frozen=True, slots=True)
 class TargetRow:
-    """A purchase or loan in as the shortlist shows it; money in the club's currency, with the
-    deal's own currency and rate beside for a fee agreed in another."""
+    """A deal as the shortlist shows it (a target, or a sale, loan out or renewal of one of ours);
+    money in the club's currency, with the deal's own currency and rate beside for a fee agreed
+    in another."""
 
     deal_id: int
     version: int
@@ -74,11 +75,13 @@ def current_contracts(session: Session, player_ids: Iterable[int]) -> dict[int, 
 
 
 def shortlist(session: Session, *, as_of: dt.date, window: SeasonSpan | None = None,
-              deal_ids: Iterable[int] | None = None) -> list[TargetRow]:
-    """The purchases and loans in (the targets), dropped ones included: those moving in the
-    ``window`` season when given, only ``deal_ids`` when given."""
-    query = select(Deal, Player).join(Player, col(Player.id) == col(Deal.player_id)).where(
-        col(Deal.kind).in_(sorted(INBOUND)))
+              deal_ids: Iterable[int] | None = None, kinds: Iterable[str] | None = None) -> list[TargetRow]:
+    """Every deal, dropped ones included (the targets, and our players' sales, loans out and
+    renewals): those moving in the ``window`` season when given, only ``deal_ids`` and ``kinds``
+    when given."""
+    query = select(Deal, Player).join(Player, col(Player.id) == col(Deal.player_id))
+    if kinds is not None:
+        query = query.where(col(Deal.kind).in_(sorted(kinds)))
     if window is not None:
         query = query.where(col(Deal.starts_on) >= window.starts_on, col(Deal.starts_on) <= window.ends_on)
     if deal_ids is not None:
@@ -128,7 +131,7 @@ def deal_terms(session: Session, deal_ids: Iterable[int] | None = None) -> dict[
     for d in session.exec(deals):
         assert d.id is not None
         out[d.id] = DealTerms(d.id, d.kind, d.status, d.starts_on, d.contract_end, d.fee_cents, d.rate_ppm,
-                              tuple(sorted(schedule.get(d.id, ()))), d.annual_wage_cents, d.wage_share_pct)
+                              tuple(sorted(schedule.get(d.id, ()))), d.annual_wage_cents, d.wage_share_pct, d.player_id)
     return out
 
 
@@ -145,36 +148,36 @@ def season_id_of(session: Session, label: str) -> int | None:
 
 @dataclass(frozen=True, slots=True)
 class BudgetInputs:
-    """What a season's budget needs besides the deals: the club's settings, and the known wages
-    of the squad under contract then (``wages_known`` of ``squad_size`` players have a wage)."""
+    """What a season's budget needs besides the deals: the club's settings, and the contracts of
+    the squad under contract then (``wages_known`` of ``squad_size`` players have a wage)."""
 
     settings: BudgetSettings
-    squad_wages: int
+    contracts: tuple[SquadContract, ...]
     wages_known: int
     squad_size: int
     notes: str | None = None
 
 
 def budget_inputs(session: Session, *, club_id: int, season_id: int, span: SeasonSpan) -> BudgetInputs:
-    """Budgets, limit and sales setting of ``span``'s season, and the squad's known wages in it
-    (the current squad's contracts that run into it; a place a deal made is counted by its deal)."""
+    """Budgets, limit and sales setting of ``span``'s season, and the squad's contracts that run
+    into it. A place a purchase or loan in made is counted by its deal; a place a signed sale or
+    loan out ended still counts until the deal takes over (the budget stops it there)."""
     stored = session.exec(select(SeasonBudget).join(Season, col(Season.id) == col(SeasonBudget.season_id))
                           .where(Season.label == span.label)).first()
     settings = BudgetSettings(
         stored.transfer_budget_cents if stored else None, stored.wage_budget_cents if stored else None,
         stored.squad_cost_limit_cents if stored else None, sales_feed_budget(session))
-    from_deals = {m for m in session.exec(select(Deal.membership_id).where(col(Deal.membership_id).is_not(None)))}
+    by_deals = {(kind, m) for kind, m in session.exec(select(Deal.kind, Deal.membership_id).where(
+        col(Deal.membership_id).is_not(None)))}
+    made = {m for kind, m in by_deals if kind in INBOUND}
+    let_go = {m for kind, m in by_deals if kind in OUTBOUND}
     members = [m for m in session.exec(select(SquadMembership).where(
-        SquadMembership.club_id == club_id, SquadMembership.season_id == season_id,
-        col(SquadMembership.left_on).is_(None))) if m.id not in from_deals
+        SquadMembership.club_id == club_id, SquadMembership.season_id == season_id))
+        if (m.left_on is None or m.id in let_go) and m.id not in made
         and (m.contract_end is None or m.contract_end >= span.starts_on)]
-    total = 0
-    for member in members:
-        if member.annual_wage_cents:
-            assert member.id is not None
-            total += wages_in(DealTerms(member.id, "purchase", "signed", span.starts_on, member.contract_end,
-                                        annual_wage_cents=member.annual_wage_cents), span)
-    return BudgetInputs(settings, total, sum(1 for m in members if m.annual_wage_cents is not None), len(members),
+    contracts = tuple(SquadContract(m.player_id, span.starts_on, m.contract_end, m.annual_wage_cents)
+                      for m in members if m.annual_wage_cents)
+    return BudgetInputs(settings, contracts, sum(1 for m in members if m.annual_wage_cents is not None), len(members),
                         stored.notes if stored else None)
 
 
@@ -272,7 +275,7 @@ def non_eu_places(session: Session, *, club_id: int, season_id: int, as_of: dt.d
         Competition.kind == "league", col(Competition.non_eu_limit).is_not(None)).order_by(col(Competition.id)))), None)
     squad = [r for r in squad_rows(session, club_id=club_id, season_id=season_id, as_of=as_of)
              if r.squad_role in ("first_team", "loan_in")]
-    targets = tuple((r.deal_id, r.name, r.is_eu) for r in shortlist(session, as_of=as_of)
+    targets = tuple((r.deal_id, r.name, r.is_eu) for r in shortlist(session, as_of=as_of, kinds=INBOUND)
                     if r.status in OPEN | {"agreed"})
     return NonEuPlaces(league.non_eu_limit if league else None, league.name if league else None,
                        tuple(r.name for r in squad if r.is_eu is False),

@@ -52,7 +52,7 @@ def budget_report(database: Database, *, as_of: dt.date, season: str | None = No
         currency = club_currency(session)
         terms = list(deal_terms(session).values())
     result = season_budget(terms, span, scenario=chosen.deal_ids if chosen else frozenset(),
-                           settings=inputs.settings, squad_wages=inputs.squad_wages)
+                           settings=inputs.settings, squad=inputs.contracts)
     lines = [tr("Budget {s} of {c}, as of {d} ({cur})", s=span.label, c=club.name, d=as_of.isoformat(), cur=currency)]
     if chosen is not None:
         others = [p.name for p in plans if p is not chosen]
@@ -60,8 +60,9 @@ def budget_report(database: Database, *, as_of: dt.date, season: str | None = No
                      + (tr(" (others: {o}; choose with --scenario)", o=", ".join(others)) if others else ""))
     else:
         lines.append(tr("Planned: no scenario yet"))
-    feeds = inputs.settings.sales_feed
-    lines.append(tr("Sales feed the budget: yes") if feeds else tr("Sales feed the budget: no"))
+    lines.append(tr("Sales and loans out feed the budgets (fees received, wages saved): yes")
+                 if inputs.settings.sales_feed else
+                 tr("Sales and loans out feed the budgets (fees received, wages saved): no"))
     lines.append("")
     lines += _table(result.fees, result.wages)
     cost = result.squad_cost

@@ -17,6 +17,7 @@ from db.domain.deals import (
     DEAL_KINDS,
     DEAL_STATUSES,
     OPTION_KINDS,
+    check_date_range,
     check_deal_dates,
     check_instalments,
     rate_ppm_of,
@@ -36,6 +37,8 @@ _MONEY_LABELS = {
 _DATE_LABELS = {"deal_date": tr_noop("Deal date"), "starts_on": tr_noop("Moves on"),
                 "contract_end": tr_noop("Contract until")}
 _PERCENT_LABELS = {"wage_share_pct": tr_noop("Wage share"), "sell_on_pct": tr_noop("Sell-on")}
+_REFERENCE_LABELS = {"player_id": tr_noop("Player"), "club_id": tr_noop("Other club"),
+                     "replaces_player_id": tr_noop("Replaces"), "membership_id": tr_noop("Squad place")}
 
 
 def check_fee(field: str, value: Any, *, label: str, most: int = FEE_MAX_CENTS) -> int | None:
@@ -73,6 +76,7 @@ def validate_deal_values(values: Mapping[str, Any]) -> dict[str, Any]:
             day = check_date(key, value, label=_DATE_LABELS[key])
             if day is None and key != "contract_end":
                 raise ValidationError(key, "empty", tr("{label} must be a date", label=translated(_DATE_LABELS[key])))
+            check_date_range(key, day, label=_DATE_LABELS[key])
             out[key] = day
         elif key == "currency":
             out[key] = check_currency(key, value)
@@ -86,8 +90,8 @@ def validate_deal_values(values: Mapping[str, Any]) -> dict[str, Any]:
             out[key] = check_fee(key, value, label=_MONEY_LABELS[key], most=most)
         elif key in _PERCENT_LABELS:
             out[key] = check_percent(key, value, label=_PERCENT_LABELS[key])
-        elif key in ("player_id", "club_id", "replaces_player_id", "membership_id"):
-            out[key] = check_int(key, value, label=tr_noop("Player"), low=1, high=2**62)
+        elif key in _REFERENCE_LABELS:
+            out[key] = check_int(key, value, label=_REFERENCE_LABELS[key], low=1, high=2**62)
         elif key == "notes":
             out[key] = check_text(key, value, label=tr_noop("Notes"), max_length=4000, required=False, multiline=True)
         else:
@@ -95,10 +99,17 @@ def validate_deal_values(values: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _listed(field: str, values: Any, label: str) -> Sequence[Any]:
+    """``values`` as a list of lines (a string, a mapping or a lone value is refused)."""
+    if isinstance(values, (str, bytes, Mapping)) or not isinstance(values, Sequence):
+        raise ValidationError(field, "not_a_list", tr("{label} must be a list of lines", label=translated(label)))
+    return values
+
+
 def validate_instalments(values: Sequence[Any]) -> list[tuple[dt.date, int]]:
     """(due date, amount) pairs, each a date and a positive amount of cents."""
     out = []
-    for item in values:
+    for item in _listed("instalments", values, tr_noop("Instalments")):
         try:
             day, amount = item
         except (TypeError, ValueError):
@@ -107,6 +118,7 @@ def validate_instalments(values: Sequence[Any]) -> list[tuple[dt.date, int]]:
         cents = check_fee("instalments", amount, label=tr_noop("Instalment"))
         if due is None or not cents:
             raise ValidationError("instalments", "incomplete", tr("Each instalment needs a due date and an amount"))
+        check_date_range("instalments", due, label=tr_noop("Instalment due"))
         out.append((due, cents))
     return sorted(out)
 
@@ -114,10 +126,13 @@ def validate_instalments(values: Sequence[Any]) -> list[tuple[dt.date, int]]:
 def validate_addons(values: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """Add-ons: an amount, the condition it depends on, how likely (0–100 %)."""
     out = []
-    for item in values:
+    for number, item in enumerate(_listed("addons", values, tr_noop("Add-ons")), start=1):
+        if not isinstance(item, Mapping):
+            raise ValidationError("addons", "not_an_addon", tr(
+                "Add-on {n} is not an amount, a condition and a probability", n=number))
         amount = check_fee("addons", item.get("amount_cents"), label=tr_noop("Add-on"))
         if not amount:
-            raise ValidationError("addons", "empty", tr("An add-on must be more than zero"))
+            raise ValidationError("addons", "empty", tr("Add-on {n} must be more than zero", n=number))
         condition = check_text("addons", item.get("condition"), label=tr_noop("Add-on condition"), max_length=200)
         probability = check_percent("addons", item.get("probability_pct"), label=tr_noop("Probability"))
         out.append({"amount_cents": amount, "condition": condition, "probability_pct": probability})

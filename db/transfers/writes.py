@@ -1,6 +1,7 @@
 """Writes on deals: record one with its instalments and add-ons, change it, move it through the
-pipeline, sign it into the squad. Functions taking a ``Session`` write inside the caller's
-transaction (the demo); those taking a ``Database`` are one user action in one transaction each.
+pipeline short of "signed" (signing and taking a signing back are ``db.transfers.signing``'s).
+Functions taking a ``Session`` write inside the caller's transaction (the demo, signing); those
+taking a ``Database`` are one user action in one transaction each.
 
 Undo works on a deal's *snapshot* (its columns, instalments and add-ons): it writes only if the
 deal still holds exactly what this app left there (``swap_deal``, ``remove_deal``).
@@ -10,20 +11,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlmodel import Session, col, delete, select
 
-from db.changes import DEAL, MEMBERSHIP
-from db.domain.deals import INBOUND, DealTerms, annual_wage
+from db.changes import DEAL
+from db.domain.deals import DealTerms, check_status_change
 from db.engine import Database, current_user
 from db.errors import StaleEdit, ValidationError
 from db.i18n import tr
-from db.reference.models import Club, Season
-from db.reference.queries import CURRENCY, OUR_CLUB, get_setting
-from db.restoring import Restorable, holds, rows_referring_to, stale_row, stored_columns
+from db.reference.models import Club
+from db.reference.queries import CURRENCY, get_setting
+from db.restoring import Restorable, stale_row, stored_columns
 from db.squad.models import Player, SquadMembership
-from db.squad.writes import add_membership
 from db.transfers.models import Deal, DealAddon, DealInstalment, ScenarioDeal
 from db.transfers.validation import check_deal, validate_addons, validate_deal_values, validate_instalments
 from db.versioning import insert_checked, update_versioned
@@ -46,6 +47,7 @@ def _check_references(session: Session, values: dict[str, Any]) -> None:
     _exists(session, Player, "player_id", values.get("player_id"))
     _exists(session, Club, "club_id", values.get("club_id"))
     _exists(session, Player, "replaces_player_id", values.get("replaces_player_id"))
+    _exists(session, SquadMembership, "membership_id", values.get("membership_id"))
     if values.get("replaces_player_id") is not None and values.get("replaces_player_id") == values.get("player_id"):
         raise ValidationError("replaces_player_id", "self", tr("A player cannot replace himself"))
 
@@ -95,6 +97,17 @@ def read_snapshot(database: Database, deal_id: int) -> dict[str, Any]:
     return found
 
 
+def read_deal(database: Database, deal_id: int) -> tuple[dict[str, Any], int]:
+    """A deal's snapshot and the version it is at, read together (what a dialog shows and then
+    saves against); refused when the deal is gone."""
+    with database.reading() as session:
+        found = deal_snapshot(session, deal_id)
+        deal = session.get(Deal, deal_id)
+        if found is None or deal is None:
+            raise stale_row(DEAL, deal_id)
+        return found, deal.version
+
+
 def create_deal_in(session: Session, values: dict[str, Any], *, instalments: Sequence[Any] = (),
                    addons: Sequence[Any] = (), by: str, deal_id: int | None = None) -> Deal:
     """Insert a validated deal with its instalments and add-ons inside the caller's transaction."""
@@ -106,6 +119,8 @@ def create_deal_in(session: Session, values: dict[str, Any], *, instalments: Seq
         raise ValidationError("player_id", "empty", tr("Choose the player of the deal"))
     schedule, extras = validate_instalments(instalments), validate_addons(addons)
     merged = _normalised({**DEAL_DEFAULTS, **clean}, currency)
+    if merged.get("membership_id") is None:  # only the ledger of a deal done records it signed
+        check_status_change(None, merged["status"])
     check_deal(merged, schedule, currency)
     _check_references(session, merged)
     deal = Deal(id=deal_id, updated_by=by, **merged)
@@ -128,6 +143,7 @@ def _apply(session: Session, deal: Deal, clean: dict[str, Any], schedule: Sequen
            extras: Sequence[dict[str, Any]] | None, by: str) -> int:
     """Check the merged deal and write its changes and (when given) its new schedule and add-ons."""
     assert deal.id is not None
+    _check_signing_untouched(deal, clean)
     currency = club_currency(session)
     merged = _normalised({**stored_columns(deal), **clean}, currency)
     if merged.get("rate_ppm") != deal.rate_ppm:
@@ -141,18 +157,46 @@ def _apply(session: Session, deal: Deal, clean: dict[str, Any], schedule: Sequen
     return update_versioned(session, Deal, deal.id, deal.version, clean, by)
 
 
+def _check_signing_untouched(deal: Deal, clean: dict[str, Any]) -> None:
+    """An edit neither signs nor un-signs, nor moves the squad place a signing set."""
+    if "status" in clean:
+        check_status_change(deal.status, clean["status"])
+    if "membership_id" in clean and clean["membership_id"] != deal.membership_id:
+        raise ValidationError("membership_id", "set_by_signing", tr("The squad place is set by signing the deal"))
+
+
+@dataclass(frozen=True)
+class DealEdit:
+    """A change of a deal's fields (never its stage into or out of "signed"), and of its whole
+    schedule and add-ons when given (None: kept)."""
+
+    changes: dict[str, Any] = field(default_factory=dict)
+    instalments: Sequence[Any] | None = None
+    addons: Sequence[Any] | None = None
+
+    def is_empty(self) -> bool:
+        """Whether it changes nothing at all."""
+        return not self.changes and self.instalments is None and self.addons is None
+
+
+def edit_deal_in(session: Session, deal: Deal, edit: DealEdit, *, by: str) -> int:
+    """Validate and write ``edit`` on a deal the caller locked, inside its transaction; the new version."""
+    clean = validate_deal_values(edit.changes)
+    schedule = None if edit.instalments is None else validate_instalments(edit.instalments)
+    extras = None if edit.addons is None else validate_addons(edit.addons)
+    return _apply(session, deal, clean, schedule, extras, by)
+
+
 def update_deal(database: Database, deal_id: int, seen_version: int, changes: dict[str, Any], *,
                 instalments: Sequence[Any] | None = None, addons: Sequence[Any] | None = None,
                 by: str | None = None) -> int:
     """Change a deal the user saw at ``seen_version`` (its terms, status, schedule); the new version."""
-    clean = validate_deal_values(changes)
-    schedule = None if instalments is None else validate_instalments(instalments)
-    extras = None if addons is None else validate_addons(addons)
+    edit = DealEdit(changes, instalments, addons)
     with database.transaction() as session:
         deal = session.get(Deal, deal_id, with_for_update=True)
         if deal is None or deal.version != seen_version:
             raise StaleEdit(DEAL, deal_id, tr("Someone else changed this deal since you opened it; reload and try again"))
-        return _apply(session, deal, clean, schedule, extras, by or current_user())
+        return edit_deal_in(session, deal, edit, by=by or current_user())
 
 
 def swap_deal(database: Database, deal_id: int, *, expected: dict[str, Any], new: dict[str, Any],
@@ -197,69 +241,12 @@ def terms_of(deal: Deal, instalments: Sequence[tuple[dt.date, int]]) -> DealTerm
     """A stored deal as the budget's plain terms."""
     assert deal.id is not None
     return DealTerms(deal.id, deal.kind, deal.status, deal.starts_on, deal.contract_end, deal.fee_cents,
-                     deal.rate_ppm, tuple(instalments), deal.annual_wage_cents, deal.wage_share_pct)
-
-
-# --- signing --------------------------------------------------------------------------------------
-def _season_of(session: Session, day: dt.date) -> Season:
-    season = session.exec(select(Season).where(Season.starts_on <= day, Season.ends_on >= day)).first()
-    if season is None:
-        raise ValidationError("starts_on", "no_season", tr("No season holds {d}: add that season first", d=day.isoformat()))
-    return season
-
-
-def sign_deal(database: Database, deal_id: int, seen_version: int, *, membership_id: int | None = None,
-              by: str | None = None) -> tuple[int, int]:
-    """Turn an agreed purchase or loan into a place in our squad for the season he joins (the deal
-    stays, signed, pointing at it); (membership id, the deal's new version)."""
-    by = by or current_user()
-    with database.transaction() as session:
-        deal = session.get(Deal, deal_id, with_for_update=True)
-        if deal is None or deal.version != seen_version:
-            raise StaleEdit(DEAL, deal_id, tr("Someone else changed this deal since you opened it; reload and try again"))
-        if deal.kind not in INBOUND:
-            raise ValidationError("kind", "not_inbound", tr("Only a purchase or a loan in brings a player into the squad"))
-        if deal.status != "agreed":
-            raise ValidationError("status", "not_agreed", tr("Only an agreed deal can be signed"))
-        our_club = get_setting(session, OUR_CLUB)
-        if not our_club:
-            raise ValidationError("club_id", "no_club", tr("Set up our club before signing anyone"))
-        season = _season_of(session, deal.starts_on)
-        seller = session.get(Club, deal.club_id) if deal.club_id else None
-        schedule, _ = children_of(session, deal_id)
-        membership = add_membership(session, player_id=deal.player_id, club_id=int(our_club), season_id=season.id or 0,
-                                    values={"squad_role": "loan_in" if deal.kind == "loan_in" else "first_team",
-                                            "joined_on": deal.starts_on, "contract_start": deal.starts_on,
-                                            "contract_end": deal.contract_end,
-                                            "annual_wage_cents": annual_wage(terms_of(deal, schedule)),
-                                            "previous_club": seller.name if seller else None},
-                                    by=by, membership_id=membership_id)
-        assert membership.id is not None
-        version = update_versioned(session, Deal, deal_id, deal.version,
-                                   {"status": "signed", "membership_id": membership.id}, by)
-        return membership.id, version
-
-
-def unsign_deal(database: Database, deal_id: int, *, version: int, membership: dict[str, Any],
-                membership_version: int, by: str | None = None) -> int:
-    """Undo of signing: the squad place goes (only while untouched and without history) and the
-    deal is agreed again; its new version."""
-    with database.transaction() as session:
-        deal = session.get(Deal, deal_id, with_for_update=True)
-        row = session.get(SquadMembership, membership["id"], with_for_update=True)
-        if deal is None or deal.version != version or deal.membership_id != membership["id"] or row is None \
-                or row.version != membership_version or not holds(row, membership):
-            raise stale_row(DEAL, deal_id)
-        if rows_referring_to(session, MEMBERSHIP, membership["id"], ignore={(DEAL, deal_id)}):
-            raise StaleEdit(DEAL, deal_id, tr("The player has history in the squad now; mark him as left instead"))
-        new_version = update_versioned(session, Deal, deal_id, version, {"status": "agreed", "membership_id": None},
-                                       by or current_user())
-        session.delete(row)
-        return new_version
+                     deal.rate_ppm, tuple(instalments), deal.annual_wage_cents, deal.wage_share_pct, deal.player_id)
 
 
 def _check_deal_change(session: Session, current: Deal, clean: dict[str, Any]) -> None:
     assert current.id is not None
+    _check_signing_untouched(current, clean)
     merged = {**stored_columns(current), **clean}
     check_deal(merged, children_of(session, current.id)[0], club_currency(session))
 

@@ -5,7 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QMimeData, QModelIndex, QObject, QPersistentModelIndex, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,7 +35,7 @@ from desktop.common.naming import named
 from desktop.common.roles import RowRole
 from desktop.common.row_filter import RowFilterProxy
 from desktop.theme import colour
-from desktop.transfers.columns import STATUS_NAMES
+from desktop.transfers.columns import KIND_NAMES, STATUS_NAMES
 from desktop.transfers.model import MIME, ShortlistModel, read_deal_mime
 
 STAGES: tuple[str, ...] = ("scouting", "bid", "agreed", "signed", "dropped")
@@ -102,6 +112,8 @@ class TargetCardDelegate(QStyledItemDelegate):
         money = self.tr("Fee {m}").format(m=fee) if fee else self.tr("Fee not set")
         if row.replaces:
             money += " · " + self.tr("for {who}").format(who=last_name(row.replaces))
+        if row.kind != "purchase":  # a loan, a sale or a renewal says so
+            money = QCoreApplication.translate("ShortlistColumns", KIND_NAMES[row.kind]) + " · " + money
         return row.name, where, money
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
@@ -146,8 +158,6 @@ class PipelineBoard(QWidget):
                  on_menu: Callable[[QAbstractItemView, QPoint], None], on_select: Callable[[QModelIndex], None],
                  on_open: Callable[[object], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from PySide6.QtCore import QCoreApplication
-
         self.setObjectName("pipelineBoard")
         self.stages: dict[str, StageProxy] = {}
         self.views: dict[str, QListView] = {}
@@ -185,8 +195,6 @@ class PipelineBoard(QWidget):
 
     def update_titles(self) -> None:
         """Each stage's name and how many targets it shows."""
-        from PySide6.QtCore import QCoreApplication
-
         for status, title in self.titles.items():
             name = QCoreApplication.translate("ShortlistColumns", STATUS_NAMES[status])
             title.setText(f"<b>{name}</b>  {self.stages[status].rowCount()}")

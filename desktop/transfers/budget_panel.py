@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from db.domain.budget import counted_as
-from db.domain.deals import fee_in, wages_in
 from desktop.common.formatting import format_money
 from desktop.common.messages import error_label
 from desktop.common.naming import named
@@ -62,8 +61,10 @@ class BudgetPanel(QFrame):
         self.remove_scenario.clicked.connect(self._remove_scenario)
         self.set_budget = named(QPushButton(self.tr("Set budget…")), f"{name}SetBudget", self.tr("Set budget"))
         self.set_budget.clicked.connect(self._set_budget)
-        self.sales = named(QCheckBox(self.tr("Sales feed the transfer budget")), f"{name}SalesFeed",
-                           self.tr("Sales feed the transfer budget"))
+        self.sales = named(QCheckBox(self.tr("Sales feed the budgets")), f"{name}SalesFeed",
+                           self.tr("Sales and loans out feed the budgets"))
+        self.sales.setToolTip(self.tr("Fees received from sales and loans out count toward the transfer budget, "
+                                      "and the wages they save toward the wage budget"))
         self.sales.toggled.connect(self._sales_toggled)
         self.cells: dict[tuple[str, str], QLabel] = {}
         self.warning = error_label(None, f"{name}Warning")
@@ -245,7 +246,8 @@ class BudgetPanel(QFrame):
                      m=format_money(cost.wages, currency) or "€0", k=inputs.wages_known, n=inputs.squad_size),
                  self.tr("Amortised fees {m}").format(m=format_money(cost.amortisation, currency) or "€0")]
         if cost.unspread:
-            lines.append(self.tr("{n} planned deals have no contract length: not amortised yet").format(n=cost.unspread))
+            lines.append(self.tr("Deals counted with a fee but no contract end: {n} (not amortised yet)").format(
+                n=cost.unspread))
         if cost.limit is None:
             reference = self.state.reference_limit
             lines.append(self.tr("Limit for {s} not set").format(s=snapshot.season.label) + (
@@ -268,11 +270,12 @@ class BudgetPanel(QFrame):
         assert snapshot is not None
         ticked, season, currency = state.ticked(), snapshot.season, self.context.currency
         found, unpaid = [], 0
-        for terms in state.terms.values():
-            where = counted_as(terms, ticked)
-            if where is None:
+        for deal_id, effect in snapshot.budget.effects.items():  # as the figures count it (a renewal's new wage)
+            terms = state.terms.get(deal_id)
+            if terms is None:
                 continue
-            fee, wages = fee_in(terms, season), wages_in(terms, season)
+            where = counted_as(terms, ticked)
+            fee, wages = effect.fee, effect.wages
             if not (fee or wages):
                 continue
             unpaid += terms.annual_wage_cents is None and not terms.outbound
@@ -326,7 +329,7 @@ class BudgetPanel(QFrame):
         from desktop.transfers.commands import SalesFeedCommand
         from desktop.undo import push_applied
 
-        text = self.tr("Count sales in the budget") if checked else self.tr("Leave sales out of the budget")
+        text = self.tr("Count sales in the budgets") if checked else self.tr("Leave sales out of the budgets")
         try:
             push_applied(self.context, SalesFeedCommand(self.context, checked, text))
         except Exception as error:

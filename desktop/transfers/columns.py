@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QDate
 
 from db.changes import DEAL
-from db.domain.deals import DEAL_STATUSES, PRIORITIES
+from db.domain.deals import DEAL_KINDS, DEAL_STATUSES, PRIORITIES
 from db.domain.text import fold
 from db.domain.vocab import POSITIONS
 from db.transfers.queries import TargetRow
@@ -51,6 +51,8 @@ def _ordinal(row: TargetRow) -> int | None:
 
 COLUMNS: tuple[Column, ...] = (
     Column("name", QT_TRANSLATE_NOOP("ShortlistColumns", "Name"), lambda r: fold(r.name), display=lambda r, f: r.name),
+    Column("kind", QT_TRANSLATE_NOOP("ShortlistColumns", "Kind"), lambda r: DEAL_KINDS.index(r.kind),
+           display=lambda r, f: _translated(KIND_NAMES[r.kind])),
     Column("age", QT_TRANSLATE_NOOP("ShortlistColumns", "Age"), lambda r: r.age, numeric=True,
            display=lambda r, f: format_number(r.age, f.locale)),
     Column("position", QT_TRANSLATE_NOOP("ShortlistColumns", "Pos"),

@@ -1,6 +1,7 @@
 """Undo commands of the transfer screens: record or change a deal (terms, schedule, pipeline
-stage), sign it, tick it into a scenario, make or remove a scenario, set a season's budget,
-whether sales feed it, and a contract's clauses. Each is one user action."""
+stage short of "signed": see ``desktop.transfers.stages``), tick it into a scenario, make or
+remove a scenario, set a season's budget, whether sales feed it, and a contract's clauses. Each
+is one user action."""
 
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ from PySide6.QtCore import QCoreApplication
 from db.changes import (
     CONTRACT_TERMS,
     DEAL,
-    MEMBERSHIP,
     SCENARIO,
     SCENARIO_DEAL,
     SEASON_BUDGET,
@@ -96,44 +96,6 @@ class EditDealCommand(DbCommand):
         return Change.of(DEAL, {self.deal_id})
 
 
-class SignCommand(DbCommand):
-    """Sign an agreed target: a place in our squad, the deal kept (signed) in the ledger."""
-
-    kinds = frozenset({DEAL, MEMBERSHIP})
-
-    def __init__(self, context: AppContext, deal_id: int, seen_version: int, text: str) -> None:
-        super().__init__(context, text)
-        self.deal_id, self.seen_version = deal_id, seen_version
-        self.membership_id: int | None = None
-        self.membership: dict[str, Any] | None = None
-
-    def apply(self) -> Change:
-        from db.restoring import stored_columns
-        from db.squad.models import SquadMembership
-        from db.transfers.writes import sign_deal
-
-        database = self.database()
-        self.membership_id, version = sign_deal(database, self.deal_id, self.seen_version,
-                                                membership_id=self.membership_id)
-        with database.reading() as session:
-            row = session.get(SquadMembership, self.membership_id)
-            assert row is not None
-            self.membership = {"id": self.membership_id, **stored_columns(row)}
-        self.wrote(DEAL, self.deal_id, version)
-        self.wrote(MEMBERSHIP, self.membership_id, 1)
-        return Change({DEAL: {self.deal_id}, MEMBERSHIP: {self.membership_id}})
-
-    def revert(self) -> Change:
-        from db.transfers.writes import unsign_deal
-
-        assert self.membership is not None and self.membership_id is not None
-        version = self.own_version(DEAL, self.deal_id) or 1
-        self.seen_version = unsign_deal(self.database(), self.deal_id, version=version, membership=self.membership,
-                                        membership_version=self.own_version(MEMBERSHIP, self.membership_id, 1) or 1)
-        self.wrote(DEAL, self.deal_id, self.seen_version)
-        return Change({DEAL: {self.deal_id}, MEMBERSHIP: {self.membership_id}})
-
-
 class TickCommand(DbCommand):
     """Tick a deal into a scenario, or take it out."""
 
@@ -164,13 +126,24 @@ class ScenarioCommand(DbCommand):
     def __init__(self, context: AppContext, text: str, *, name: str = "", deal_ids: Any = (),
                  scenario_id: int | None = None, make: bool = True) -> None:
         super().__init__(context, text)
-        self.name, self.deal_ids, self.scenario_id, self.make = name, list(deal_ids), scenario_id, make
+        self.name, self.deal_ids, self.scenario_id, self.make = name.strip(), list(deal_ids), scenario_id, make
+
+    def failed_action(self, undoing: bool) -> str:
+        creating = self.make != undoing
+        if creating and self.make:
+            text = QCoreApplication.translate("TransferCommands", "create the scenario '{s}'")
+        elif creating:
+            text = QCoreApplication.translate("TransferCommands", "bring back the scenario '{s}'")
+        else:
+            text = QCoreApplication.translate("TransferCommands", "remove the scenario '{s}'")
+        return text.format(s=self.name)
 
     def _create(self) -> Change:
-        from db.transfers.plans import create_scenario
+        from db.transfers.plans import create_scenario, scenario_snapshot
 
         self.scenario_id = create_scenario(self.database(), self.name, deal_ids=self.deal_ids,
                                            scenario_id=self.scenario_id)
+        self.name = scenario_snapshot(self.database(), self.scenario_id)["name"]  # as stored (cleaned)
         return Change({SCENARIO: {self.scenario_id}, SCENARIO_DEAL: None})
 
     def _remove(self) -> Change:
@@ -180,7 +153,7 @@ class ScenarioCommand(DbCommand):
         snapshot = scenario_snapshot(self.database(), self.scenario_id)
         if not self.make and not self.name:  # the first removal: remember what comes back
             self.name, self.deal_ids = snapshot["name"], snapshot["deal_ids"]
-        elif snapshot["name"] != self.name or snapshot["deal_ids"] != sorted(self.deal_ids):
+        elif snapshot["name"].strip() != self.name.strip() or snapshot["deal_ids"] != sorted(self.deal_ids):
             from db.restoring import stale_row
 
             raise stale_row(SCENARIO, self.scenario_id)
@@ -272,22 +245,6 @@ def push_tick(context: AppContext, state: TransferState, row: TargetRow, ticked:
     try:
         push_applied(context, TickCommand(context, scenario.scenario_id, row.deal_id, ticked, text))
     except Exception as error:  # refused: say why, change nothing
-        context.message.emit(str(error))
-        return False
-    return True
-
-
-def push_status(context: AppContext, row: TargetRow, status: str) -> bool:
-    """Move a target to a pipeline stage (menu or drop): one undo step; False, said why, if refused."""
-    from desktop.transfers.columns import STATUS_NAMES
-
-    if row.status == status:
-        return False
-    stage = QCoreApplication.translate("ShortlistColumns", STATUS_NAMES[status])
-    text = QCoreApplication.translate("TransferCommands", "Move {who} to {stage}").format(who=row.name, stage=stage)
-    try:
-        push_applied(context, EditDealCommand(context, row.deal_id, row.version, {"status": status}, text))
-    except Exception as error:
         context.message.emit(str(error))
         return False
     return True

@@ -3,6 +3,7 @@ at most five) and what it does to the chosen season's budget."""
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from desktop.context import AppContext
     from desktop.transfers.state import TransferState
 
+log = logging.getLogger(__name__)
 CONTEXT = "DealViews"
 CASH_HEADERS = (QT_TRANSLATE_NOOP("DealViews", "Season"), QT_TRANSLATE_NOOP("DealViews", "Paid"),
                 QT_TRANSLATE_NOOP("DealViews", "Payments"))
@@ -112,6 +114,17 @@ class DealViews(QTabWidget):
         self._refresh()
 
     def _refresh(self) -> None:
+        """Show the deal's figures again (a slot: what goes wrong is said, never raised into Qt)."""
+        from db.errors import DugoutError
+
+        try:
+            self._show_terms()
+        except Exception as error:
+            if not isinstance(error, DugoutError):
+                log.exception("Showing a deal's figures failed")
+            self.context.message.emit(self.tr("Could not show the deal's figures: {e}").format(e=error))
+
+    def _show_terms(self) -> None:
         if self.terms is not None:
             self.terms = self.state.deal(self.terms.deal_id)
         terms = self.terms
@@ -175,17 +188,26 @@ class DealViews(QTabWidget):
         season = self.state.season
         if season is None:
             return
-        effect = deal_effect(terms, season)
         ticked = self.state.ticked()
         where = counted_as(terms, ticked)
         scenario = self.state.current_scenario()
-        how = {"committed": self.tr("committed (agreed or signed)"),
-               None: self.tr("not counted (dropped)") if terms.status == "dropped" else
-               self.tr("not counted: tick it into the scenario")}.get(where) or \
-            self.tr("planned in '{s}'").format(s=scenario.name if scenario else "")
+        budget_now = self.state.budget_for(ticked)
+        # Counted, its share as the figures have it (a renewal's wage replacing the old one, a
+        # sale's wage saved); not counted, what it would do.
+        counted = budget_now.effects.get(terms.deal_id) if budget_now is not None else None
+        effect = counted or deal_effect(terms, season)
+        if where == "committed":
+            how = self.tr("committed (agreed or signed)")
+        elif where == "planned":
+            how = self.tr("planned in '{s}'").format(s=scenario.name if scenario else "")
+        elif terms.status == "dropped":
+            how = self.tr("not counted (dropped)")
+        else:
+            how = self.tr("not counted: tick it into the scenario")
         sign = "−" if terms.outbound else ""
         fee = sign + self._m(effect.fee) if terms.fee_cents is not None else self.tr("fee not set")
-        wages = sign + self._m(effect.wages) if terms.annual_wage_cents is not None else self.tr("wage not set")
+        wages = sign + self._m(effect.wages) if terms.annual_wage_cents is not None or effect.wages else self.tr(
+            "wage not set")
         spread = self._m(effect.amortisation) if annual_amortisation(terms) is not None else self.tr(
             "no contract length yet")
         self.effect.set_rows([
@@ -193,9 +215,11 @@ class DealViews(QTabWidget):
             [self.tr("Wages"), wages, how],
             [self.tr("Squad cost (amortisation)"), spread, self.tr("against LaLiga's limit")],
         ])
-        budget_now = self.state.budget_for(ticked)
         others = self.state.budget_for(ticked - {terms.deal_id}) if where == "planned" else None
-        text = self.tr("{who} in {s}: counted as {how}.").format(who=self.name, s=season.label, how=how)
+        if where is None:
+            text = self.tr("{who} in {s}: {how}.").format(who=self.name, s=season.label, how=how)
+        else:
+            text = self.tr("{who} in {s}: counted as {how}.").format(who=self.name, s=season.label, how=how)
         if budget_now is not None and budget_now.fees.remaining is not None:
             text += " " + self.tr("Transfer budget left: {m}.").format(m=self._m(budget_now.fees.remaining))
             if others is not None and others.fees.remaining is not None:

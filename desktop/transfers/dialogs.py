@@ -12,6 +12,8 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDateEdit,
+    QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -24,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.domain.deals import CURRENCY_CODES, DEAL_KINDS, DEAL_STATUSES, rate_text
+from db.domain.deals import CURRENCY_CODES, DATE_RANGE, DEAL_KINDS, DEAL_STATUSES, rate_text
 from db.errors import ValidationError
 from desktop.common.editors import (
     EMPTY,
@@ -73,6 +75,16 @@ def _qdate(day: dt.date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
+def bounded(editor: QDateEdit) -> QDateEdit:
+    """A date editor held to the dates a deal may have (``DATE_RANGE``); an editor that may be
+    empty keeps the day before the range for "no date"."""
+    low, high = DATE_RANGE
+    if editor.specialValueText():
+        low -= dt.timedelta(days=1)
+    editor.setDateRange(_qdate(low), _qdate(high))
+    return editor
+
+
 class DealDialog(FormDialog):
     """Record a deal or change one: who, what kind, the stage, the money in its own currency
     (with the rate on the deal date), instalments, add-ons, the contract and the wage."""
@@ -81,14 +93,11 @@ class DealDialog(FormDialog):
                  player_id: int | None = None, parent: QWidget | None = None) -> None:
         super().__init__(context, "dealDialog", parent)
         self.state, self.deal_id, self.stored, self.version = state, deal_id, None, 0
+        self.shown_money: dict[QDoubleSpinBox, tuple[float, int]] = {}  # what an editor showed for which cents
         if deal_id is not None and context.database is not None:
-            from db.transfers.models import Deal
-            from db.transfers.writes import read_snapshot
+            from db.transfers.writes import read_deal
 
-            self.stored = read_snapshot(context.database, deal_id)
-            with context.database.reading() as session:
-                found = session.get(Deal, deal_id)
-                self.version = found.version if found else 0
+            self.stored, self.version = read_deal(context.database, deal_id)
         self.setWindowTitle(self.tr("Change the deal") if deal_id else self.tr("Record a deal"))
         self._two_columns()
         players, clubs, ours = self._choices()
@@ -109,9 +118,9 @@ class DealDialog(FormDialog):
         self.club.addItem(EMPTY, None)
         for cid, name in clubs:
             self.club.addItem(name, cid)
-        self.deal_date = self.add_field("deal_date", self.tr("Deal date"), make_date_edit(None, allow_empty=False))
-        self.starts = self.add_field("starts_on", self.tr("Moves on"), make_date_edit(None, allow_empty=False))
-        self.contract_end = self.add_field("contract_end", self.tr("Contract until"), make_date_edit(None))
+        self.deal_date = self.add_field("deal_date", self.tr("Deal date"), bounded(make_date_edit(None, False)))
+        self.starts = self.add_field("starts_on", self.tr("Moves on"), bounded(make_date_edit(None, False)))
+        self.contract_end = self.add_field("contract_end", self.tr("Contract until"), bounded(make_date_edit(None)))
         self.replaces = self.add_field("replaces_player_id", self.tr("Replaces"), QComboBox())
         self.replaces.addItem(EMPTY, None)
         for pid, name in ours:
@@ -232,6 +241,8 @@ class DealDialog(FormDialog):
         for editor, key in ((self.fee, "fee_cents"), (self.asking, "asking_fee_cents"),
                             (self.valuation, "valuation_cents"), (self.wage, "annual_wage_cents")):
             set_money(editor, stored[key])
+            if stored[key] is not None:
+                self.shown_money[editor] = (editor.value(), stored[key])
         for spin, key in ((self.share, "wage_share_pct"), (self.sell_on, "sell_on_pct")):
             spin.setValue(spin.minimum() if stored[key] is None else stored[key])
         self.notes.setPlainText(stored["notes"] or "")
@@ -287,6 +298,14 @@ class DealDialog(FormDialog):
                             "probability_pct": chance or None})
         return out
 
+    def money(self, editor: QDoubleSpinBox) -> int | None:
+        """Cents from a money editor; the stored cents while it still shows them (it rounds to
+        thousands: €16,666,666.67 shows as 16.667 M and must not be saved so)."""
+        shown = self.shown_money.get(editor)
+        if shown is not None and editor.value() == shown[0]:
+            return shown[1]
+        return money_of(editor)
+
     def values(self) -> dict[str, Any]:
         """The deal's fields as typed."""
         return {
@@ -295,22 +314,31 @@ class DealDialog(FormDialog):
             "club_id": self.club.currentData(), "deal_date": date_of(self.deal_date), "starts_on": date_of(self.starts),
             "contract_end": date_of(self.contract_end), "currency": self.currency.currentData(),
             "rate": self.rate.text() if self.rate.isEnabled() else None,
-            "fee_cents": money_of(self.fee), "asking_fee_cents": money_of(self.asking),
-            "valuation_cents": money_of(self.valuation), "annual_wage_cents": money_of(self.wage),
+            "fee_cents": self.money(self.fee), "asking_fee_cents": self.money(self.asking),
+            "valuation_cents": self.money(self.valuation), "annual_wage_cents": self.money(self.wage),
             "wage_share_pct": number_of(self.share), "sell_on_pct": number_of(self.sell_on),
             "replaces_player_id": self.replaces.currentData(), "notes": self.notes.toPlainText(),
         }
 
+    def show_error(self, field: str, message: str) -> None:
+        """Show a refusal beside the field it belongs to (the squad place is the stage's)."""
+        super().show_error(FORM_FIELD.get(field, field), message)
+
     def accept(self) -> None:
-        """Save as one undoable command; stay open on a refused value."""
-        from db.transfers.validation import validate_deal_values
-        from desktop.transfers.commands import CreateDealCommand, EditDealCommand
+        """Save as one undoable command (nothing when nothing changed); stay open on a refused value."""
+        from db.transfers.validation import validate_addons, validate_deal_values, validate_instalments
+        from db.transfers.writes import DealEdit
+        from desktop.transfers.commands import CreateDealCommand
+        from desktop.transfers.stages import stage_command, stage_text
 
         try:
             values, schedule, extras = self.values(), self.schedule(), self.extras()
             if values["player_id"] is None:
                 raise ValidationError("player_id", "empty", self.tr("Choose a player"))
             clean = validate_deal_values(values)
+            if self.stored is not None:
+                schedule_changed = validate_instalments(schedule) != list(self.stored["instalments"])
+                addons_changed = _addon_order(validate_addons(extras)) != _addon_order(self.stored["addons"])
         except ValidationError as error:
             self.show_error(error.field, error.message)
             return
@@ -320,8 +348,20 @@ class DealDialog(FormDialog):
                                              clean, schedule, extras)
         else:
             changes = {k: v for k, v in clean.items() if self.stored.get(k) != v and k != "player_id"}
-            command = EditDealCommand(self.context, self.stored["id"], self.version, changes,
-                                      self.tr("Change the deal for {who}").format(who=name),
-                                      instalments=schedule, addons=extras)
+            now = self.stored["status"]
+            to = changes.pop("status", now)
+            edit = DealEdit(changes, schedule if schedule_changed else None, extras if addons_changed else None)
+            if to == now and edit.is_empty():
+                super().accept()
+                return
+            text = self.tr("Change the deal for {who}").format(who=name) if to == now else stage_text(name, now, to)
+            command = stage_command(self.context, self.stored["id"], self.version, now, to, text, edit=edit)
         if self.push(command):
             super().accept()
+
+
+FORM_FIELD = {"membership_id": "status"}  # a refused field the form has no editor for → the one it belongs to
+
+
+def _addon_order(addons: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    return sorted((a["condition"], a["amount_cents"], a["probability_pct"] or 0) for a in addons)

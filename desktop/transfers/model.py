@@ -1,5 +1,5 @@
-"""The shortlist's model: the targets of the chosen window, one cached row each; the first column
-ticks a target into the current scenario; a row is dragged onto the board as
+"""The shortlist's model: every deal of the chosen window (targets, and our sales, loans out and
+renewals), one cached row each; the first column ticks a deal into the current scenario; a row is dragged onto the board as
 ``application/x-dugout-deal`` (the deal's id and version)."""
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ def read_deal_mime(mime: QMimeData | None) -> tuple[int, int] | None:
 
 
 class ShortlistModel(CachedRowsModel[TargetRow]):
-    """The purchases and loans in of the chosen window's season, keyed by deal id."""
+    """Every deal (of any kind) moving in the chosen window's season, keyed by deal id."""
 
     columns = COLUMNS
     header_context = HEADER_CONTEXT
@@ -169,6 +169,12 @@ class ShortlistModel(CachedRowsModel[TargetRow]):
         from desktop.undo import push_applied
 
         assert column.field is not None
+        if column.field == "status":  # into or out of "signed" only by signing or taking it back
+            from desktop.transfers.stages import stage_command, stage_text
+
+            push_applied(self.context, stage_command(self.context, row.deal_id, row.version, row.status, value,
+                                                     stage_text(row.name, row.status, value)))
+            return
         noun = QCoreApplication.translate(HEADER_CONTEXT, column.noun)
         text = QCoreApplication.translate("ShortlistModel", "Change {what} of {who}").format(what=noun, who=row.name)
         push_applied(self.context, EditDealCommand(self.context, row.deal_id, row.version, {column.field: value}, text))

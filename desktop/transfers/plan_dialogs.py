@@ -112,7 +112,9 @@ class TermsDialog(FormDialog):
         for value, label in ((None, EMPTY), ("club", self.tr("the club's")), ("player", self.tr("the player's"))):
             self.option.addItem(label, value)
         self.option.setCurrentIndex(max(0, self.option.findData(self.before["option_kind"])))
-        self.until = self.add_field("option_until", self.tr("Extends to"), make_date_edit(None))
+        from desktop.transfers.dialogs import bounded
+
+        self.until = self.add_field("option_until", self.tr("Extends to"), bounded(make_date_edit(None)))
         set_date(self.until, self.before["option_until"])
         self.taken = self.add_field("option_exercised", self.tr("Taken up"), QComboBox())
         for taken, label in ((None, self.tr("not decided")), (True, self.tr("yes")), (False, self.tr("no"))):

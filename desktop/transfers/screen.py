@@ -1,8 +1,10 @@
-"""The shortlist: targets of the chosen window as a table or a pipeline board (dragged between
-stages), contract watch, the selected deal's three views, and the budget panel beside it all."""
+"""The shortlist: the deals of the chosen window (targets, and our sales, loans out and renewals)
+as a table or a pipeline board (dragged between stages), contract watch, the selected deal's
+three views, and the budget panel beside it all."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -35,7 +37,7 @@ from desktop.common.row_filter import RowFilterProxy
 from desktop.common.screen_base import ScreenWidget
 from desktop.transfers.board import STAGES, PipelineBoard
 from desktop.transfers.budget_panel import BudgetPanel
-from desktop.transfers.columns import COLUMN_INDEX, COLUMNS, STATUS_NAMES
+from desktop.transfers.columns import COLUMN_INDEX, COLUMNS, KIND_NAMES, STATUS_NAMES
 from desktop.transfers.deal_view import DealViews
 from desktop.transfers.model import ShortlistModel
 from desktop.transfers.state import TransferState
@@ -44,6 +46,7 @@ from desktop.transfers.watch import ContractWatch
 if TYPE_CHECKING:
     from desktop.context import AppContext
 
+log = logging.getLogger(__name__)
 WIDEST = {"name": 152, "club": 80, "replaces": 72}  # elided beyond (the tooltip has the rest)
 AGES = (15, 45)
 
@@ -73,7 +76,10 @@ class ShortlistScreen(ScreenWidget):
         for signal in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved,
                        self.model.dataChanged, self.proxy.layoutChanged):
             signal.connect(self._update_titles)
+        for signal in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved, self.model.dataChanged):
+            signal.connect(self._show_kinds)
         self._update_titles()
+        self._show_kinds()
 
     # --- building -----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -101,7 +107,11 @@ class ShortlistScreen(ScreenWidget):
         self.status.addItem(self.tr("Still open"), "open")
         for status, title in STATUS_NAMES.items():
             self.status.addItem(self._stage(title), status)
-        for combo in (self.position, self.status):
+        self.kind = named(QComboBox(), "shortlistKind", self.tr("Kind filter"))
+        self.kind.addItem(self.tr("All kinds"), None)
+        for kind, title in KIND_NAMES.items():
+            self.kind.addItem(self._stage(title), kind)
+        for combo in (self.position, self.status, self.kind):
             combo.currentIndexChanged.connect(self.apply_filters)
         ages = QLabel(self.tr("Age"))
         ages.setBuddy(self.youngest)
@@ -110,7 +120,7 @@ class ShortlistScreen(ScreenWidget):
         self.youngest.setFixedWidth(62)
         self.oldest.setFixedWidth(62)
         self.max_fee.setFixedWidth(118)
-        for widget in (self.filter_edit, self.position, ages, self.youngest, QLabel("–"), self.oldest, fee,
+        for widget in (self.filter_edit, self.kind, self.position, ages, self.youngest, QLabel("–"), self.oldest, fee,
                        self.max_fee, self.status):
             toolbar.addWidget(widget)
         toolbar.addStretch(1)
@@ -199,11 +209,13 @@ class ShortlistScreen(ScreenWidget):
         self._update_titles()
 
     def apply_filters(self, *_args: object) -> None:
-        """Position, age range, highest fee and stage, on the table and the board alike."""
-        position, stage = self.position.currentData(), self.status.currentData()
+        """Kind, position, age range, highest fee and stage, on the table and the board alike."""
+        kind, position, stage = self.kind.currentData(), self.position.currentData(), self.status.currentData()
         youngest, oldest, most = self.youngest.value(), self.oldest.value(), money_of(self.max_fee)
 
         def keep(row: TargetRow) -> bool:
+            if kind and row.kind != kind:
+                return False
             if position and position != row.position and position not in row.other_positions:
                 return False
             if row.age is not None and not youngest <= row.age <= oldest:
@@ -217,6 +229,14 @@ class ShortlistScreen(ScreenWidget):
         for status, proxy in self.stages.items():
             proxy.set_row_test(_at_stage(status, keep))
         self._update_titles()
+
+    def _show_kinds(self, *_args: object) -> None:
+        """The kind column only once the window lists more than purchases (a sale, a loan, a
+        renewal): a shortlist of targets alone keeps its width for the rest."""
+        mixed = any(row.kind != "purchase" for row in self.model.rows())
+        if self.table.isColumnHidden(COLUMN_INDEX["kind"]) == mixed:
+            self.table.setColumnHidden(COLUMN_INDEX["kind"], not mixed)
+            self.fit_columns()
 
     def show_view(self, number: int) -> None:
         """0: the table, 1: the pipeline board, 2: contract watch."""
@@ -234,7 +254,7 @@ class ShortlistScreen(ScreenWidget):
 
     def move_to_stage(self, deal_id: int, version: int, status: str) -> bool:
         """Move a target to a stage (the drop's and the menu's one way): one undo command."""
-        from desktop.transfers.commands import push_status
+        from desktop.transfers.stages import push_status
 
         row = self.row_of(deal_id)
         if row is None or row.status == status:
@@ -245,17 +265,11 @@ class ShortlistScreen(ScreenWidget):
         return push_status(self.context, row, status)
 
     def sign(self, row: TargetRow) -> bool:
-        """Sign an agreed target into the squad (one undo command); False, said why, if refused."""
-        from desktop.transfers.commands import SignCommand
-        from desktop.undo import push_applied
+        """Sign an agreed deal (his squad place settled as its kind says): one undo command; False,
+        said why, if refused."""
+        from desktop.transfers.stages import push_status
 
-        try:
-            push_applied(self.context, SignCommand(self.context, row.deal_id, row.version,
-                                                   self.tr("Sign {who}").format(who=row.name)))
-        except Exception as error:
-            self.context.message.emit(str(error))
-            return False
-        return True
+        return push_status(self.context, row, "signed")
 
     def _menu(self, view: QAbstractItemView, point: QPoint) -> None:
         index = view.indexAt(point)
@@ -284,10 +298,20 @@ class ShortlistScreen(ScreenWidget):
             menu.addAction(text.format(s=scenario.name),
                            lambda: push_tick(self.context, self.state, row, not ticked))
         menu.addAction(self.tr("Change the deal…"), lambda: self.open_deal(row))
-        sign = menu.addAction(self.tr("Sign into the squad"), lambda: self.sign(row))
+        sign = menu.addAction(self._sign_text(row.kind), lambda: self.sign(row))
+        sign.setObjectName("signDeal")
         sign.setEnabled(row.status == "agreed")
         menu.addAction(self.tr("Player card"), lambda: self.context.open_player(row.player_id))
         return menu
+
+    def _sign_text(self, kind: str) -> str:
+        if kind == "renewal":
+            return self.tr("Sign the renewal")
+        if kind == "sale":
+            return self.tr("Sign: he leaves the squad")
+        if kind == "loan_out":
+            return self.tr("Sign: he leaves on loan")
+        return self.tr("Sign into the squad")
 
     def open_deal(self, row: Any) -> None:
         """The deal's dialog: a target's (a row), or a new deal (None)."""
@@ -334,8 +358,16 @@ class ShortlistScreen(ScreenWidget):
             self.table.setCurrentIndex(self.proxy.index(0, COLUMN_INDEX["name"]))
 
     def _select(self, index: QModelIndex) -> None:
+        """Show the selected deal's views (a slot: never raises into Qt, says what went wrong)."""
+        from db.errors import DugoutError
+
         row = index.data(RowRole) if index.isValid() else None
-        self.deal_views.show_deal(row.deal_id if isinstance(row, TargetRow) else None)
+        try:
+            self.deal_views.show_deal(row.deal_id if isinstance(row, TargetRow) else None)
+        except Exception as error:
+            if not isinstance(error, DugoutError):
+                log.exception("Showing a deal failed")
+            self.context.message.emit(self.tr("Could not show the deal: {e}").format(e=error))
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
@@ -353,8 +385,8 @@ class ShortlistScreen(ScreenWidget):
         index = self.proxy.mapFromSource(self.model.index(position, COLUMN_INDEX["name"]))
         if not index.isValid():
             self.filter_edit.clear()
-            self.position.setCurrentIndex(0)
-            self.status.setCurrentIndex(0)
+            for combo in (self.kind, self.position, self.status):
+                combo.setCurrentIndex(0)
             index = self.proxy.mapFromSource(self.model.index(position, COLUMN_INDEX["name"]))
         self.show_view(0)
         self.table.setCurrentIndex(index)

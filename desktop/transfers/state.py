@@ -12,6 +12,7 @@ Signals:
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from desktop.context import AppContext
 
 KINDS = frozenset({DEAL, SCENARIO, SCENARIO_DEAL, SEASON_BUDGET, SETTING, MEMBERSHIP})
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -118,7 +120,8 @@ class TransferState(QObject):
             self.reference_limit = latest_limit(session, before=self.season.starts_on)
 
     def on_change(self, change: Change) -> None:
-        """Re-read what a committed write touched, then recompute (never raises into Qt)."""
+        """Re-read what a committed write touched, then recompute (never raises into Qt: a value
+        the arithmetic cannot take, stored before dates were bounded, is said in a message)."""
         from db.errors import DugoutError
 
         if not change.touches(*KINDS) or not self.ready():
@@ -127,6 +130,9 @@ class TransferState(QObject):
             self._apply(change)
         except DugoutError as error:
             self.context.message.emit(str(error))
+        except Exception as error:
+            log.exception("Reading a change for the budget failed")
+            self.context.message.emit(self.tr("Could not read what changed in the budget: {e}").format(e=error))
 
     def _apply(self, change: Change) -> None:
         from db.transfers.queries import deal_terms, scenarios
@@ -188,12 +194,17 @@ class TransferState(QObject):
             return None
         inputs = self._inputs
         return season_budget(self.terms.values(), season, scenario=ticked, settings=inputs.settings,
-                             squad_wages=inputs.squad_wages)
+                             squad=inputs.contracts)
 
     def recompute(self) -> None:
         """The figures of the chosen season and scenario; tells every widget."""
         scenario = self.current_scenario()
-        budget = self.budget_for(scenario.deal_ids if scenario else frozenset())
+        try:
+            budget = self.budget_for(scenario.deal_ids if scenario else frozenset())
+        except Exception as error:  # a slot's work: said, never raised into Qt
+            log.exception("Working out the budget failed")
+            self.context.message.emit(self.tr("Could not work out the budget: {e}").format(e=error))
+            budget = None
         if budget is None or self.season is None or self._inputs is None:
             self.snapshot = None
         else:

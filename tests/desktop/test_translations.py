@@ -224,7 +224,12 @@ def _drive_transfers(window: MainWindow, qtbot: Any) -> None:
             shortlist.deal_views.setCurrentIndex(page)
             shortlist.deal_views.grab()
     assert shortlist.move_to_stage(rows[0].deal_id, rows[0].version, "agreed")
-    window.context.undo_stack.undo()
+    assert shortlist.sign(model.rows()[model.position_of(rows[0].deal_id)])  # into "signed" and back out
+    signed = model.rows()[model.position_of(rows[0].deal_id)]
+    assert shortlist.move_to_stage(signed.deal_id, signed.version, "dropped")
+    for _step in range(3):
+        window.context.undo_stack.undo()
+    _drive_deal_kinds(window, shortlist)
     assert model.setData(model.index(1, 0), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole) in (True, False)
     window.context.undo_stack.undo()
     deal = DealDialog(window.context, shortlist.state, deal_id=rows[0].deal_id, parent=window)
@@ -246,6 +251,31 @@ def _drive_transfers(window: MainWindow, qtbot: Any) -> None:
     budget = window.screen_widget("budget")
     window.show_screen("budget")
     budget.grab()
+
+
+def _drive_deal_kinds(window: MainWindow, shortlist: Any) -> None:
+    """A sale, a loan out and a renewal on the shortlist (their kind, their menus, their cards), and
+    what a failed undo of a scenario says."""
+    from db.changes import DEAL, Change
+    from db.transfers.writes import create_deal
+    from desktop.transfers.commands import ScenarioCommand
+
+    context = window.context
+    ours = list(shortlist.contract_watch.rows)[:3]
+    made = {create_deal(context.database, {"kind": kind, "player_id": player.player_id, "deal_date": context.as_of,
+                                           "starts_on": shortlist.state.season.starts_on, "fee_cents": 100})
+            for kind, player in zip(("sale", "loan_out", "renewal"), ours, strict=False)}
+    context.announce(Change.of(DEAL, made))
+    card = shortlist.board.views["scouting"].itemDelegate()
+    for target in shortlist.model.rows():
+        if target.deal_id in made:
+            shortlist.target_menu(target).deleteLater()
+            card.lines(target)
+            for column in range(shortlist.model.columnCount()):
+                shortlist.model.display_text(shortlist.model.position_of(target.deal_id), column)
+    for make in (True, False):
+        for undoing in (True, False):
+            ScenarioCommand(context, "x", name="x", make=make).failed_action(undoing)
 
 
 def _drive_lineup(window: MainWindow) -> None:

@@ -156,7 +156,8 @@ def test_a_fee_in_pounds_counts_at_its_rate_and_a_wage_by_the_month() -> None:
     assert annual_amortisation(huijsen) == 1_190_000_000
     january = DealTerms(2, "loan_in", "agreed", dt.date(2026, 1, 15), dt.date(2026, 6, 30), 100_000,
                         annual_wage_cents=1_200_000, wage_share_pct=50)
-    assert wages_in(january, S2526) == 250_000  # 15 Jan–30 Jun: five whole months of half of 100,000
+    # 15 Jan–30 Jun: paid on the 15th of January to June, six times half of 100,000
+    assert wages_in(january, S2526) == 300_000
 
 
 @pytest.mark.parametrize(("day", "season"), [
@@ -173,3 +174,11 @@ def test_a_bad_rate_is_refused_by_name(value: object, code: str) -> None:
     with pytest.raises(ValidationError) as refused:
         rate_ppm_of("rate_ppm", value, label="Exchange rate")
     assert (refused.value.field, refused.value.code) == ("rate_ppm", code)
+
+
+def test_a_fee_without_contract_end_is_unspread_only_once_the_deal_has_moved() -> None:
+    """Told in the season he moves and after (its amortisation is unknown then), never before."""
+    open_end = DealTerms(1, "purchase", "bid", dt.date(2025, 7, 1), None, 5_000_000_000)
+    assert season_budget([open_end], SEASONS[2], scenario=frozenset({1})).squad_cost.unspread == 0
+    assert season_budget([open_end], S2526, scenario=frozenset({1})).squad_cost.unspread == 1
+    assert season_budget([open_end], S2526).squad_cost.unspread == 0  # not ticked: not counted

@@ -41,13 +41,12 @@ from db.transfers.queries import (
     shortlist,
 )
 from db.transfers.report import budget_report
+from db.transfers.signing import sign_deal, unsign_deal
 from db.transfers.writes import (
     create_deal,
     read_snapshot,
     remove_deal,
-    sign_deal,
     swap_deal,
-    unsign_deal,
     update_deal,
 )
 from tests.helpers import AS_OF, squad_ids
@@ -89,7 +88,7 @@ def budget_of(database: Database, label: str = "2025/26", ticked: frozenset[int]
         span = next(s for s in seasons(session) if s.label == label)
         inputs = budget_inputs(session, club_id=club_id, season_id=season_id, span=span)
         terms = list(deal_terms(session).values())
-    return season_budget(terms, span, scenario=ticked, settings=inputs.settings, squad_wages=inputs.squad_wages)
+    return season_budget(terms, span, scenario=ticked, settings=inputs.settings, squad=inputs.contracts)
 
 
 # --- the demo -------------------------------------------------------------------------------------
@@ -176,6 +175,11 @@ def _deal(database: Database, **changes: Any) -> dict[str, Any]:
     ({"contract_end": dt.date(2025, 1, 1)}, (), "contract_end"),
     ({"starts_on": dt.date(2025, 4, 1)}, (), "starts_on"),
     ({"status": "hoped"}, (), "status"),
+    ({"contract_end": dt.date(9999, 12, 31)}, (), "contract_end"),  # far beyond the calendar's reach
+    ({"contract_end": dt.date(2036, 6, 30)}, (), "contract_end"),  # more than ten years
+    ({"starts_on": dt.date(2100, 7, 1)}, (), "starts_on"),
+    ({"deal_date": dt.date(1899, 12, 31), "starts_on": dt.date(1900, 7, 1)}, (), "deal_date"),
+    ({}, ((dt.date(2025, 8, 1), 500_000_000), (dt.date(9999, 8, 1), 500_000_000)), "instalments"),
 ])
 def test_bad_input_is_refused_naming_the_field(demo: Database, changes: dict[str, Any], instalments: Any,
                                                field: str) -> None:
@@ -192,6 +196,29 @@ def test_an_addon_over_100_percent_and_a_second_deal_for_the_same_day_are_refuse
     with pytest.raises(ValidationError) as again:
         create_deal(demo, _deal(demo, starts_on=dt.date(2025, 7, 1)))
     assert again.value.field == "player_id"
+
+
+@pytest.mark.parametrize(("addons", "code", "words"), [
+    (["x"], "not_an_addon", "Add-on 1 "),
+    ([{"amount_cents": 5, "condition": "Wins"}, 7], "not_an_addon", "Add-on 2 "),
+    ([{"amount_cents": 0, "condition": "Wins"}], "empty", "Add-on 1 "),
+    ("Wins the league", "not_a_list", "Add-ons"),
+    ({"amount_cents": 5}, "not_a_list", "Add-ons"),
+])
+def test_an_addon_that_is_not_one_is_refused_naming_its_line(demo: Database, addons: Any, code: str,
+                                                             words: str) -> None:
+    with pytest.raises(ValidationError) as refused:
+        create_deal(demo, _deal(demo), addons=addons)
+    assert (refused.value.field, refused.value.code) == ("addons", code)
+    assert refused.value.message.startswith(words)
+    assert len(targets(demo)) == 4
+
+
+def test_a_squad_place_that_is_not_there_is_refused_by_its_own_name(demo: Database) -> None:
+    mac = targets(demo)[MAC]
+    with pytest.raises(ValidationError) as refused:
+        update_deal(demo, mac.deal_id, mac.version, {"membership_id": "many"})
+    assert refused.value.field == "membership_id" and refused.value.message.startswith("Squad place")
 
 
 # --- the seed case, undo and signing through the database ----------------------------------------
@@ -253,7 +280,8 @@ def test_signing_an_agreed_target_makes_him_ours_and_undo_takes_it_back(demo: Da
     assert refused.value.field == "status"
     version = update_deal(demo, mac.deal_id, mac.version, {"status": "agreed", "contract_end": dt.date(2030, 6, 30),
                                                            "annual_wage_cents": 1_200_000_000})
-    membership_id, version = sign_deal(demo, mac.deal_id, version)
+    signed = sign_deal(demo, mac.deal_id, version)
+    membership_id, version = signed.membership_id, signed.deal_version
     with demo.reading() as session:
         member = session.get(SquadMembership, membership_id)
         assert member is not None

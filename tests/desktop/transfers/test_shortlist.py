@@ -238,7 +238,7 @@ def test_sales_feed_setting_and_scenarios(screen: ShortlistScreen, context) -> N
     from desktop.transfers.plan_dialogs import ScenarioDialog
 
     screen.panel.sales.setChecked(False)
-    assert context.undo_stack.undoText() == "Leave sales out of the budget"
+    assert context.undo_stack.undoText() == "Leave sales out of the budgets"
     assert screen.state.snapshot is not None and not screen.state.snapshot.budget.fees.feeds
     context.undo_stack.undo()
     dialog = ScenarioDialog(context, screen.state, parent=screen)
