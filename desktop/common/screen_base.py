@@ -26,6 +26,44 @@ class HoldsUpdates(Protocol):
         """Apply what was queued."""
 
 
+class ReadsWhenShown:
+    """For a model or panel read as a whole (``reload``): a change re-reads it at once while its
+    screen is shown, and once when the screen is shown again otherwise (``ScreenWidget.watch``);
+    a refusal from the data layer is told as a message, never raised into a signal handler.
+    The class sets ``context``; ``_held`` starts True for a screen that starts hidden."""
+
+    context: AppContext
+    _held = False
+    _stale = False
+
+    def reload(self) -> None:
+        """Read everything again."""
+        raise NotImplementedError
+
+    def refresh(self) -> None:
+        """Re-read now, or once the screen is shown again."""
+        from db.errors import DugoutError
+
+        if self._held:
+            self._stale = True
+            return
+        self._stale = False
+        try:
+            self.reload()
+        except DugoutError as error:
+            self.context.message.emit(str(error))
+
+    def hold_updates(self) -> None:
+        """Wait with re-reads while the screen is hidden."""
+        self._held = True
+
+    def resume_updates(self) -> None:
+        """Re-read once if anything changed while held."""
+        self._held = False
+        if self._stale:
+            self.refresh()
+
+
 class ScreenWidget(QWidget):
     """Base of a screen: override ``search`` and ``open_player`` (the ``Screen`` protocol)."""
 

@@ -27,6 +27,7 @@ from db.i18n import translated
 from desktop.common.availability_icons import status_label
 from desktop.common.competition_colours import competition_swatch
 from desktop.common.kickoff import weekday_date
+from desktop.common.screen_base import ReadsWhenShown
 
 if TYPE_CHECKING:
     from db.calendar.queries import FixtureRow
@@ -65,7 +66,7 @@ def line_title(line: str | None) -> str:
     return translated(LINE_NAMES[line]) if line in LINE_NAMES else QCoreApplication.translate("Forecast", "No position")
 
 
-class ForecastModel(QAbstractTableModel):
+class ForecastModel(QAbstractTableModel, ReadsWhenShown):
     """Column 0 is the player, columns 1…N the fixtures; ``count`` fixtures from the planning date."""
 
     def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
@@ -77,11 +78,9 @@ class ForecastModel(QAbstractTableModel):
         self._rows: list[GridRow] = []
         self._available: list[int] = []  # per fixture, shown players available
         self._line_counts: dict[str | None, list[tuple[int, int]]] = {}  # per line, per fixture (available, shown)
-        self._held = False
-        self._stale = False
         context.data_changed.connect(self.on_change)
-        context.as_of_changed.connect(lambda _day: self._refresh())
-        context.database_opened.connect(self._refresh)
+        context.as_of_changed.connect(lambda _day: self.refresh())
+        context.database_opened.connect(self.refresh)
 
     # --- loading ------------------------------------------------------------------------------
     def read(self) -> Forecast | None:
@@ -149,7 +148,7 @@ class ForecastModel(QAbstractTableModel):
         """Forecast this many fixtures ahead."""
         if count != self.count:
             self.count = count
-            self._refresh()
+            self.refresh()
 
     def set_show_academy(self, shown: bool) -> None:
         """Include academy players (they are left out by default, as depth counts the first team)."""
@@ -164,28 +163,7 @@ class ForecastModel(QAbstractTableModel):
     def on_change(self, change: Change) -> None:
         """Re-read the grid after a write that bears on availability (later, while held)."""
         if change.touches(*KINDS):
-            self._refresh()
-
-    def _refresh(self) -> None:
-        from db.errors import DugoutError
-
-        if self._held:
-            self._stale = True
-            return
-        try:
-            self.reload()
-        except DugoutError as error:  # told, never raised into a signal handler
-            self.context.message.emit(str(error))
-
-    def hold_updates(self) -> None:
-        """Wait with re-reads while the screen is hidden."""
-        self._held = True
-
-    def resume_updates(self) -> None:
-        """Re-read once if anything changed while held."""
-        self._held = False
-        if self._stale:
-            self._refresh()
+            self.refresh()
 
     # --- reading --------------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
