@@ -158,3 +158,12 @@ def run_dugout(target: str | Path, *args: str) -> subprocess.CompletedProcess[st
     where = ["--db-url", str(target)] if "://" in str(target) else ["--db", str(target)]
     return subprocess.run([sys.executable, "-m", "desktop", *where, *args], cwd=Path(__file__).resolve().parents[1],
                           capture_output=True, text=True, timeout=120, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+
+
+def shown_on_screen(qtbot: Any, widget: Any, size: tuple[int, int] = (1280, 800)) -> Any:
+    """A screen widget shown at a laptop's size and exposed (its models then read), closed after the test."""
+    qtbot.addWidget(widget)
+    widget.resize(*size)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget

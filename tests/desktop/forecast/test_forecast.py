@@ -14,17 +14,12 @@ from db.medical.queries import squad_availability
 from db.medical.writes import mark_injured
 from desktop.forecast.model import HeadingRole, StatusRole
 from desktop.forecast.screen import ForecastScreen
-from tests.helpers import AS_OF, squad_ids
+from tests.helpers import AS_OF, shown_on_screen, squad_ids
 
 
 @pytest.fixture
 def screen(context, qtbot) -> ForecastScreen:
-    widget = ForecastScreen(context)
-    qtbot.addWidget(widget)
-    widget.resize(1280, 800)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+    return shown_on_screen(qtbot, ForecastScreen(context), (1280, 800))
 
 
 def row_of(screen: ForecastScreen, name: str) -> int:

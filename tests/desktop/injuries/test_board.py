@@ -18,7 +18,7 @@ from desktop.common.roles import RowRole
 from desktop.injuries.lanes import LANES
 from desktop.injuries.model import MIME, injury_mime
 from desktop.injuries.screen import InjuryBoard
-from tests.helpers import AS_OF, make_context
+from tests.helpers import AS_OF, make_context, shown_on_screen
 
 
 @pytest.fixture
@@ -28,12 +28,7 @@ def context(qapp, demo: Database, settings):
 
 @pytest.fixture
 def board(context, qtbot) -> InjuryBoard:
-    widget = InjuryBoard(context)
-    qtbot.addWidget(widget)
-    widget.resize(1300, 800)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+    return shown_on_screen(qtbot, InjuryBoard(context), (1300, 800))
 
 
 def lane_names(board: InjuryBoard, lane: str) -> list[str]:

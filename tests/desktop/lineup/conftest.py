@@ -9,7 +9,7 @@ import pytest
 from db.engine import Database
 from db.opening import open_database
 from desktop.lineup.screen import LineupScreen
-from tests.helpers import make_context
+from tests.helpers import make_context, shown_on_screen
 
 
 @pytest.fixture
@@ -26,12 +26,7 @@ def context(qapp, demo: Database, settings):
 
 @pytest.fixture
 def screen(context, qtbot) -> LineupScreen:
-    widget = LineupScreen(context)
-    qtbot.addWidget(widget)
-    widget.resize(1300, 820)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+    return shown_on_screen(qtbot, LineupScreen(context), (1300, 820))
 
 
 def ids(screen: LineupScreen) -> dict[str, int]:

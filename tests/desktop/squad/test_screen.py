@@ -14,7 +14,7 @@ from desktop.common.roles import RowRole
 from desktop.squad.columns import COLUMN_INDEX
 from desktop.squad.dialogs import AddPlayerDialog, MarkLeftDialog
 from desktop.squad.screen import SquadScreen
-from tests.helpers import build_squad, make_context
+from tests.helpers import build_squad, make_context, shown_on_screen
 
 SHIRT, NAME = COLUMN_INDEX["shirt"], COLUMN_INDEX["name"]
 
@@ -27,12 +27,7 @@ def context(qapp, database, settings):
 
 @pytest.fixture
 def screen(context, qtbot) -> SquadScreen:
-    widget = SquadScreen(context)
-    qtbot.addWidget(widget)
-    widget.resize(1200, 600)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+    return shown_on_screen(qtbot, SquadScreen(context), (1200, 600))
 
 
 def proxy_row(screen: SquadScreen, name: str) -> int:

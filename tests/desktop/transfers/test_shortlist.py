@@ -20,7 +20,7 @@ from desktop.common.roles import RowRole
 from desktop.transfers.columns import COLUMN_INDEX
 from desktop.transfers.model import MIME, deal_mime
 from desktop.transfers.screen import ShortlistScreen
-from tests.helpers import make_context
+from tests.helpers import make_context, shown_on_screen
 
 MAC, HUIJSEN = "Alexis Mac Allister", "Dean Huijsen"
 CHECK = Qt.ItemDataRole.CheckStateRole
@@ -40,12 +40,7 @@ def context(qapp, demo: Database, settings):
 
 @pytest.fixture
 def screen(context, qtbot) -> ShortlistScreen:
-    widget = ShortlistScreen(context)
-    qtbot.addWidget(widget)
-    widget.resize(1300, 820)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+    return shown_on_screen(qtbot, ShortlistScreen(context), (1300, 820))
 
 
 def row(screen: ShortlistScreen, name: str):
