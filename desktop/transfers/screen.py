@@ -87,7 +87,7 @@ class ShortlistScreen(ScreenWidget):
         self.filter_edit = named(QLineEdit(), "shortlistFilter", self.tr("Filter the shortlist"))
         self.filter_edit.setPlaceholderText(self.tr("Filter by name, club, position, notes"))
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setMinimumWidth(200)
+        self.filter_edit.setMinimumWidth(120)  # the whole toolbar must fit a 1440-pixel-wide window
         self.filter_edit.textChanged.connect(self._filter_text)
         self.position = named(QComboBox(), "shortlistPosition", self.tr("Position filter"))
         self.position.addItem(self.tr("All positions"), None)
@@ -119,7 +119,7 @@ class ShortlistScreen(ScreenWidget):
         fee.setBuddy(self.max_fee)
         self.youngest.setFixedWidth(62)
         self.oldest.setFixedWidth(62)
-        self.max_fee.setFixedWidth(118)
+        self.max_fee.setFixedWidth(106)
         for widget in (self.filter_edit, self.kind, self.position, ages, self.youngest, QLabel("–"), self.oldest, fee,
                        self.max_fee, self.status):
             toolbar.addWidget(widget)

@@ -25,6 +25,9 @@ def test_screenshots_command_writes_light_and_dark_squad(tmp_path: Path) -> None
 
     expected = sorted(f"{entry.name}{suffix}.png" for entry in SCREENS for suffix in ("", "-dark"))
     assert sorted(p.name for p in out.iterdir()) == expected
+    # Every screen fits a 1440 × 900 window: none makes the window grow past a laptop's screen.
+    sizes = {path.name: (QImage(str(path)).width(), QImage(str(path)).height()) for path in out.iterdir()}
+    assert {name: size for name, size in sizes.items() if size != (1440, 900)} == {}
     light, dark = QImage(str(out / "squad.png")), QImage(str(out / "squad-dark.png"))
     assert (light.width(), light.height()) == (1440, 900)
     # The dark theme really is darker: compare the window background at a corner of the table area.
