@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.app import APP_ICON
+from desktop.resource_paths import APP_ICON
 
 
 class AboutDialog(QDialog):

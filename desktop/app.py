@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import sys
 from argparse import Namespace
-from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from desktop.resource_paths import APP_ICON
+
 ORGANISATION = "Dugout"
 APPLICATION = "Dugout"
 # The desktop entry (packaging/linux): Wayland matches windows to it, and so their icon.
 DESKTOP_ID = "org.dugout.Dugout"
-APP_ICON = Path(__file__).resolve().parent.parent / "resources" / "dugout.svg"
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:

@@ -9,10 +9,11 @@ extracts all of them into ``resources/i18n/dugout.ts``.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+from desktop.resource_paths import TRANSLATIONS
 
 if TYPE_CHECKING:
     def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (Qt's name)
@@ -21,7 +22,6 @@ if TYPE_CHECKING:
 else:
     from PySide6.QtCore import QT_TRANSLATE_NOOP  # noqa: F401  (re-exported, typed above)
 
-TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "i18n"
 
 
 def install_translations(app: QCoreApplication, locale: QLocale | None = None) -> QTranslator | None:

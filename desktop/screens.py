@@ -18,11 +18,11 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from desktop.i18n import QT_TRANSLATE_NOOP
+from desktop.resource_paths import ICONS
 
 if TYPE_CHECKING:
     from desktop.context import AppContext
 
-ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
 
 
 @runtime_checkable

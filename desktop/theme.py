@@ -14,10 +14,12 @@ from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication
 
+from desktop.resource_paths import STYLE_OVERRIDES
+
 LIGHT_THEME = "light_blue.xml"
 DARK_THEME = "dark_teal.xml"
 SETTING = "view/dark_theme"
-_OVERRIDES = Path(__file__).resolve().parent.parent / "resources" / "styles" / "overrides.qss"
+_OVERRIDES = STYLE_OVERRIDES
 COMPETITION_COLOURS = 8  # competition_0 … competition_7 in each palette
 PALETTE: dict[bool, dict[str, str]] = {
     False: {
