@@ -184,12 +184,18 @@ def backup_before(database: Database, reason: str) -> Backup | None:
     return make_backup(database.path, reason=reason)
 
 
-def _keep_damaged(path: Path, now: dt.datetime) -> Path:
-    """Put a byte copy of a file SQLite cannot back up aside (it is not live: nothing can open it)."""
+def keep_damaged(path: Path, now: dt.datetime | None = None) -> Path:
+    """Keep a copy of a damaged file aside, as it is (``…-damaged.sqlite.bad``: never listed as a
+    backup, never restored from, never pruned): through the backup API where SQLite still reads
+    it, else byte for byte (nothing can have it open then)."""
+    now = now or dt.datetime.now()
     folder = backup_folder(path)
     folder.mkdir(parents=True, exist_ok=True)
     aside = folder / f"{path.stem}-{now.strftime(_STAMP)}-damaged{SUFFIX}.bad"
-    shutil.copyfile(path, aside)
+    try:
+        _copy_with_backup_api(path, aside)
+    except sqlite3.Error:
+        shutil.copyfile(path, aside)
     return aside
 
 
@@ -221,7 +227,7 @@ def restore_backup(database_file: Path, backup_file: Path, *, now: dt.datetime |
         except BackupFailed:
             usable = False
     if not usable and database_file.exists():
-        _keep_damaged(database_file, now)
+        keep_damaged(database_file, now)
     try:
         if usable:
             with read_only_connection(backup_file) as reader, closing(sqlite3.connect(database_file, timeout=5)) as live:

@@ -206,10 +206,12 @@ def repair_file(path: Path) -> HealthReport:
     DatabaseRefused when the file cannot be opened, BackupFailed when no backup could be made
     (then nothing is repaired).
     """
-    from db.backups import make_backup
+    from db.backups import keep_damaged, make_backup
 
     before = check_file(path)
-    backup = make_backup(path, reason="before-repair")
+    damaged = any(p.kind == "integrity" for p in before.problems)
+    # A faithful backup of a damaged file fails its own check: it is kept aside, not counted.
+    backup = keep_damaged(path) if damaged else make_backup(path, reason="before-repair").path
     repairs: list[str] = []
     try:
         with closing(sqlite3.connect(path, timeout=5)) as connection:
@@ -224,7 +226,7 @@ def repair_file(path: Path) -> HealthReport:
         repairs.append(tr("The repair stopped: {e}; the file is as the backup has it", e=error))
     after = check_file(path)
     after.repairs = repairs
-    after.backup = backup.path
+    after.backup = backup
     if before.healthy and after.healthy:
         after.repairs.append(tr("Nothing needed repairing"))
     return after

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import make_url
 
-from db.engine import BUSY_TIMEOUT_MS, Database, hide_password, is_sqlite, sqlite_url, without_password
+from db.engine import Database, hide_password, is_sqlite, sqlite_url, without_password
 from db.errors import DatabaseRefused, one_line
 from db.i18n import tr
 from db.migrations import HEAD
@@ -178,15 +178,15 @@ def _open_read_only(path: Path, identified: Identified, head: str) -> Database:
     return Database(f"sqlite:///{read_only_uri(path)}&uri=true", read_only=True)
 
 
-LOCK_WAIT_S = BUSY_TIMEOUT_MS / 1000
-
-
 def _refuse_if_lock_held(path: Path) -> None:
     """Refuse a file whose write lock another connection holds past the busy timeout (a hung
     process): better one clear line now than "database is locked" at the user's first edit.
     Taking the lock and giving it back writes nothing."""
+    from db import engine
+
+    wait_s = engine.BUSY_TIMEOUT_MS / 1000
     try:
-        with closing(sqlite3.connect(path, timeout=LOCK_WAIT_S)) as probe:
+        with closing(sqlite3.connect(path, timeout=wait_s)) as probe:
             probe.isolation_level = None
             probe.execute("BEGIN IMMEDIATE")
             probe.execute("ROLLBACK")
@@ -195,7 +195,7 @@ def _refuse_if_lock_held(path: Path) -> None:
             raise _sqlite_refusal(path, error) from error
         raise DatabaseRefused("locked", tr(
             "{p} is locked: another program has been writing to it for more than {s} s (a Dugout that hung?); "
-            "close that program, or open the file read-only", p=path, s=round(LOCK_WAIT_S))) from error
+            "close that program, or open the file read-only", p=path, s=f"{wait_s:g}")) from error
 
 
 def open_database(
