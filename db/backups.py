@@ -218,12 +218,17 @@ def restore_backup(database_file: Path, backup_file: Path, *, now: dt.datetime |
     problems = integrity_problems(backup_file)
     if problems:
         raise BackupFailed(tr("Cannot restore {b}: it is damaged ({e})", b=backup_file.name, e=problems[0]))
+    if database_file.exists():
+        try:
+            identify(database_file)
+        except DatabaseRefused as refused:  # damaged is what a restore is for; another program's file is not
+            if refused.reason != "corrupt":
+                raise BackupFailed(tr("Not restored over {p}: {e}", p=database_file.name, e=refused)) from refused
     current: Backup | None = None
     usable = database_file.exists() and not integrity_problems(database_file)
     if usable:
         try:
             current = make_backup(database_file, reason="before-restore", now=now)
-            usable = True
         except BackupFailed:
             usable = False
     if not usable and database_file.exists():

@@ -319,12 +319,15 @@ class MainWindow(QMainWindow):
             self._reload_database()
 
     def _reload_database(self) -> None:
-        """Read the open database again after a restore or repair (every screen reloads)."""
+        """Open the database again after a restore or repair: a backup from before an upgrade is
+        upgraded like any older file, and every screen reloads."""
         context = self.context
-        if context is None or context.database is None:
+        if context is None or context.database is None or context.database.path is None:
             return
-        context.open_database(context.database)
-        self._refresh_status()
+        path = context.database.path
+        context.database.close()
+        context.database = None
+        self.open_target(str(path), create=False)
 
     def open_demo(self) -> None:
         """Create (or refresh) the demo season in its own file and open it."""

@@ -192,3 +192,15 @@ def test_an_import_from_the_command_line_backs_up_first(db_path: Path, tmp_path:
 def test_backups_never_go_beside_a_shared_file(db_path: Path) -> None:
     make_backup(db_path)
     assert sorted(os.listdir(db_path.parent)) == ["dugout.sqlite"]
+
+
+def test_a_backup_is_never_restored_over_another_programs_file(db_path: Path, tmp_path: Path) -> None:
+    good = make_backup(db_path)
+    theirs = tmp_path / "theirs.sqlite"
+    with sqlite3.connect(theirs) as connection:
+        connection.execute("CREATE TABLE notes (body TEXT)")
+    before = _sha(theirs)
+    with pytest.raises(BackupFailed, match="Not restored over theirs.sqlite"):
+        restore_backup(theirs, good.path)
+    assert _sha(theirs) == before
+
