@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import getpass
 import re
+import time
 import urllib.parse
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -128,9 +129,36 @@ def make_engine(url: str, *, read_only: bool = False) -> Engine:
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
         mode = connection.get_execution_options().get(_BEGIN_OPTION, "IMMEDIATE")
-        connection.exec_driver_sql(f"BEGIN {mode}")
+        begin_with_retry(connection, f"BEGIN {mode}")
 
     return engine
+
+
+def _is_busy(error: BaseException) -> bool:
+    text = str(getattr(error, "orig", None) or error)
+    return "database is locked" in text or "database is busy" in text
+
+
+def begin_with_retry(connection: Any, statement: str, *, patience_s: float = BUSY_TIMEOUT_MS / 1000) -> None:
+    """Begin a transaction, retrying with backoff while SQLite answers "database is locked".
+
+    The busy timeout makes SQLite wait for the write lock, but some waits end early (another
+    connection recovering or checkpointing the WAL answers busy at once); those are retried for up
+    to the busy timeout, so two writers on one file never see "locked" under ordinary use.
+    """
+    from sqlalchemy.exc import OperationalError
+
+    deadline = time.monotonic() + patience_s
+    delay = 0.005
+    while True:
+        try:
+            connection.exec_driver_sql(statement)
+            return
+        except OperationalError as error:
+            if not _is_busy(error) or time.monotonic() + delay > deadline:
+                raise
+        time.sleep(delay)
+        delay = min(delay * 2, 0.25)
 
 
 def current_user() -> str:

@@ -21,7 +21,9 @@ def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     """A whole CSV document (comma-separated, quoted where needed, every cell made safe)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([safe_cell(h) for h in header])
-    for row in rows:
-        writer.writerow([safe_cell(cell) for cell in row])
+    # The csv module quotes a cell holding the line terminator ("\n") but not a lone "\r", which a
+    # reader then takes for the end of the row: a row with one is written all quoted.
+    quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    for row in ([safe_cell(h) for h in header], *([safe_cell(cell) for cell in row] for row in rows)):
+        (quoted if any("\r" in cell for cell in row) else writer).writerow(row)
     return out.getvalue()

@@ -8,8 +8,6 @@ old parent table would fire ON DELETE CASCADE into its children, so foreign keys
 
 from __future__ import annotations
 
-import datetime as dt
-import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -96,16 +94,7 @@ def upgrade(engine: Engine, target: str = "head", config: Config | None = None) 
 
 
 def backup_copy(path: Path, revision: str | None) -> Path:
-    """Copy a SQLite database with SQLite's online backup API before it is upgraded."""
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}.before-{revision or 'empty'}-{stamp}{path.suffix or '.sqlite'}")
-    source = sqlite3.connect(path)
-    try:
-        destination = sqlite3.connect(target)
-        try:
-            source.backup(destination)
-        finally:
-            destination.close()
-    finally:
-        source.close()
-    return target
+    """Back a SQLite database up (online backup API, into the data folder) before it is upgraded."""
+    from db.backups import make_backup
+
+    return make_backup(path, reason="before-migrate").path

@@ -11,6 +11,7 @@ import enum
 import os
 import re
 import sqlite3
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -177,6 +178,26 @@ def _open_read_only(path: Path, identified: Identified, head: str) -> Database:
     return Database(f"sqlite:///{read_only_uri(path)}&uri=true", read_only=True)
 
 
+def _refuse_if_lock_held(path: Path) -> None:
+    """Refuse a file whose write lock another connection holds past the busy timeout (a hung
+    process): better one clear line now than "database is locked" at the user's first edit.
+    Taking the lock and giving it back writes nothing."""
+    from db import engine
+
+    wait_s = engine.BUSY_TIMEOUT_MS / 1000
+    try:
+        with closing(sqlite3.connect(path, timeout=wait_s)) as probe:
+            probe.isolation_level = None
+            probe.execute("BEGIN IMMEDIATE")
+            probe.execute("ROLLBACK")
+    except sqlite3.OperationalError as error:
+        if "locked" not in str(error) and "busy" not in str(error):
+            raise _sqlite_refusal(path, error) from error
+        raise DatabaseRefused("locked", tr(
+            "{p} is locked: another program has been writing to it for more than {s} s (a Dugout that hung?); "
+            "close that program, or open the file read-only", p=path, s=f"{wait_s:g}")) from error
+
+
 def open_database(
     target: str | Path,
     *,
@@ -185,10 +206,14 @@ def open_database(
     backup: bool = True,
     config: Config | None = None,
     migrate: bool = False,
+    read_only: bool = False,
 ) -> Database:
     """Open a Dugout database by path or URL: identify, back up if an upgrade is due, then upgrade.
 
     A missing file is created only when ``create`` is true; a failed creation removes the file.
+    ``read_only`` opens a current Dugout file for reading only (the way out of a file whose write
+    lock another program holds); a file whose write lock stays held past the busy timeout is
+    refused ("locked") when opened for writing.
     A server's schema is upgraded only by the ``migrate`` command (``migrate=True``).
     ``config`` swaps in another Alembic configuration (tests add migration scripts with it).
     """
@@ -209,8 +234,10 @@ def open_database(
             raise DatabaseRefused("unwritable", tr("Cannot create {p}: you may not write in the folder {d}",
                                                    p=path, d=path.parent))
     head = _head(config)
-    if identified.read_only:
+    if identified.read_only or (read_only and identified.state is not FileState.MISSING):
         return _open_read_only(path, identified, head)
+    if identified.state is FileState.DUGOUT:
+        _refuse_if_lock_held(path)
     if not (upgrade or migrate) and identified.revision != head:
         raise DatabaseRefused("outdated", tr("{p} needs `dugout migrate` first", p=path))
     database = Database(sqlite_url(path))

@@ -61,6 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
     where.add_argument("--db", metavar="PATH", help=tr("SQLite database file (default: your data folder)"))
     where.add_argument("--db-url", metavar="URL", help=tr(
         "a database URL, e.g. postgresql+psycopg://coach@server/dugout (a password comes from ~/.pgpass or PGPASSWORD)"))
+    parser.add_argument("--read-only", action="store_true", help=tr(
+        "open the database for reading only (e.g. while another program holds its write lock)"))
     parser.add_argument("--as-of", metavar="DATE", help=tr("planning date YYYY-MM-DD (default: today)"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.add_parser("demo", help=tr(
@@ -100,6 +102,16 @@ def build_parser() -> argparse.ArgumentParser:
     budget.add_argument("--season", metavar="LABEL", help=tr(
         "season such as 2025/26 (default: the one whose transfer window comes next)"))
     budget.add_argument("--scenario", metavar="NAME", help=tr("the scenario counted as planned (default: the first one made)"))
+    backup = commands.add_parser("backup", help=tr(
+        "back the database up now (SQLite's online backup, checked): into your data folder, or to FILE"))
+    backup.add_argument("file", metavar="FILE", nargs="?")
+    restore = commands.add_parser("restore", help=tr(
+        "put a backup FILE back in place of the database (the current state is backed up first)"))
+    restore.add_argument("file", metavar="FILE")
+    check = commands.add_parser("check", help=tr(
+        "check the database: exit 0 healthy, 1 problems found (listed), 2 it cannot be opened"))
+    check.add_argument("--repair", action="store_true", help=tr(
+        "after a backup, apply the repairs that lose no data (REINDEX, ANALYZE, VACUUM); exit 0 when healthy after"))
     shots = commands.add_parser("screenshots", help=tr("render every screen to DIR/<screen>.png and exit"))
     shots.add_argument("directory", metavar="DIR")
     return parser
@@ -162,6 +174,7 @@ def _run_migrate(args: argparse.Namespace) -> int:
 
 
 def _run_import_squad(args: argparse.Namespace) -> int:
+    from db.backups import backup_before
     from db.engine import is_sqlite
     from db.importers.squad import apply_squad
     from db.importers.squad_files import read_squad_file
@@ -177,6 +190,8 @@ def _run_import_squad(args: argparse.Namespace) -> int:
         new_file = None
     database = open_database(target)
     try:
+        if new_file is None:
+            backup_before(database, "before-import")
         report = apply_squad(database, parsed, club=args.club, season=args.season, as_of=_as_of(args, database))
     except BaseException:
         database.close()
@@ -202,6 +217,7 @@ def _run_import(args: argparse.Namespace) -> int:
 
 
 def _run_import_fixtures(args: argparse.Namespace) -> int:
+    from db.backups import backup_before
     from db.engine import is_sqlite
     from db.importers.fixtures import apply_fixture_plan, plan_fixture_import, read_fixture_file
     from db.opening import open_database, sqlite_file
@@ -214,6 +230,8 @@ def _run_import_fixtures(args: argparse.Namespace) -> int:
         new_file = None
     database = open_database(target)
     try:
+        if new_file is None:
+            backup_before(database, "before-import")
         plan = plan_fixture_import(database, args.file, club=args.club, competition=args.competition)
         report = apply_fixture_plan(database, plan)
     except BaseException:
@@ -236,7 +254,7 @@ def _run_export_fixtures(args: argparse.Namespace) -> int:
     from db.paths import default_database_path
 
     season = season_label(args.season) if args.season else None
-    database = open_database(_target(args, default_database_path()), create=False)
+    database = open_database(_target(args, default_database_path()), create=False, read_only=args.read_only)
     try:
         count = export_fixtures(database, args.file, season=season)
     finally:
@@ -250,7 +268,7 @@ def _run_availability(args: argparse.Namespace) -> int:
     from db.opening import open_database
     from db.paths import default_database_path
 
-    database = open_database(_target(args, default_database_path()), create=False)
+    database = open_database(_target(args, default_database_path()), create=False, read_only=args.read_only)
     try:
         lines = availability_report(database, as_of=_as_of(args, database), day=args.date,
                                     competition=args.competition, as_csv=args.csv)
@@ -265,7 +283,7 @@ def _run_budget(args: argparse.Namespace) -> int:
     from db.paths import default_database_path
     from db.transfers.report import budget_report
 
-    database = open_database(_target(args, default_database_path()), create=False)
+    database = open_database(_target(args, default_database_path()), create=False, read_only=args.read_only)
     try:
         text = budget_report(database, as_of=_as_of(args, database), season=args.season, scenario=args.scenario)
     finally:
@@ -294,7 +312,7 @@ def _run_export_teamsheet(args: argparse.Namespace) -> int:
     target = Path(args.file)
     if target.suffix.lower() not in (".pdf", ".png"):
         return _fail(tr("the team sheet is written as FILE.pdf or FILE.png, not '{f}'", f=args.file))
-    database = open_database(_target(args, default_database_path()), create=False)
+    database = open_database(_target(args, default_database_path()), create=False, read_only=args.read_only)
     try:
         with database.reading() as session:
             found = our_club_and_season(session)
@@ -327,6 +345,103 @@ def _run_export_teamsheet(args: argparse.Namespace) -> int:
             app.shutdown()
     print(tr("Team sheet for {title} written to {p}", title=sheet.title, p=target))
     return 0
+
+
+def _sqlite_target(args: argparse.Namespace, command: str) -> Path:
+    """The file a backup, restore or check works on; a server is refused in one line."""
+    from db.backups import BackupsNotAvailable
+    from db.engine import is_sqlite, without_password
+    from db.opening import sqlite_file
+    from db.paths import default_database_path
+
+    target = _target(args, default_database_path())
+    if not is_sqlite(target):
+        raise BackupsNotAvailable(tr(
+            "`{c}` works on SQLite files; {db} is a server database: back it up with pg_dump and check it there",
+            c=command, db=without_password(target)))
+    return sqlite_file(target)
+
+
+def _run_backup(args: argparse.Namespace) -> int:
+    from db.backups import make_backup
+    from db.opening import identify
+
+    path = _sqlite_target(args, "backup")
+    if not path.exists():
+        return _fail(tr("{p} does not exist", p=path))
+    identify(path)  # only a Dugout database that can be opened is backed up
+    target = Path(args.file).expanduser() if args.file else None
+    if target is not None and target.resolve() == path.resolve():
+        return _fail(tr("the backup cannot be the database itself: {p}", p=target))
+    if target is not None and target.exists():
+        return _fail(tr("{p} exists already; choose a new file for the backup", p=target))
+    made = make_backup(path, target=target)
+    print(tr("Backed up {db} to {p} ({size} bytes, integrity ok)", db=path.name, p=made.path, size=made.size))
+    return 0
+
+
+def _run_restore(args: argparse.Namespace) -> int:
+    from db.backups import restore_backup
+
+    path = _sqlite_target(args, "restore")
+    source = Path(args.file).expanduser()
+    if not source.is_file():
+        return _fail(tr("{p} does not exist", p=source))
+    if path.exists() and source.resolve() == path.resolve():
+        return _fail(tr("{p} is the database itself, not a backup of it", p=source))
+    current = restore_backup(path, source)
+    if current is not None:
+        print(tr("The state before the restore is backed up in {p}", p=current.path))
+    print(tr("Restored {db} from {p}", db=path.name, p=source))
+    return 0
+
+
+EXIT_PROBLEMS = 1
+EXIT_CANNOT_OPEN = 2
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    from db.engine import is_sqlite
+    from db.errors import DatabaseRefused
+    from db.health import check_file, check_server, repair_file
+    from db.opening import sqlite_file
+    from db.paths import default_database_path
+
+    target = _target(args, default_database_path())
+    try:
+        if not is_sqlite(target):
+            if args.repair:
+                return _fail(tr("--repair works on SQLite files; a server repairs its own files"), url=target)
+            report = check_server(target)
+        else:
+            path = sqlite_file(target)
+            report = repair_file(path) if args.repair else check_file(path)
+    except DatabaseRefused as refused:
+        return _fail(_with_way_out(refused, target), EXIT_CANNOT_OPEN, url=target)
+    for line in report.lines():
+        print(line)
+    return 0 if report.healthy else EXIT_PROBLEMS
+
+
+def _with_way_out(refused: Exception, target: str) -> str:
+    """A refusal with what the user can do about it: restore a good backup, open read-only, another file."""
+    from db.engine import is_sqlite
+    from db.errors import DatabaseRefused
+
+    reason = refused.reason if isinstance(refused, DatabaseRefused) else ""
+    if not is_sqlite(target) or reason not in ("corrupt", "locked"):
+        return str(refused)
+    from db.backups import latest_good_backup
+    from db.opening import sqlite_file
+
+    path = sqlite_file(target)
+    if reason == "locked":
+        return tr("{e} (dugout --db {p} --read-only …)", e=refused, p=path)
+    good = latest_good_backup(path)
+    if good is None:
+        return tr("{e}; there is no backup of it: open another file with --db", e=refused)
+    return tr("{e}; restore the latest good backup ({t}) with: dugout --db {p} restore {b}",
+              e=refused, t=good.taken_at.strftime("%Y-%m-%d %H:%M"), p=path, b=good.path)
 
 
 def _run_screenshots(args: argparse.Namespace) -> int:
@@ -367,6 +482,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "screenshots": _run_screenshots,
         "availability": _run_availability,
         "budget": _run_budget,
+        "backup": _run_backup,
+        "restore": _run_restore,
+        "check": _run_check,
         None: _run_window,
     }
     try:
@@ -376,7 +494,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValidationError as error:
         return _fail(error.message, url=args.db_url)
     except DugoutError as error:
-        return _fail(str(error), url=args.db_url)
+        from db.paths import default_database_path
+
+        return _fail(_with_way_out(error, _target(args, default_database_path())), url=args.db_url)
     except KeyboardInterrupt:
         return _fail(tr("interrupted"), 130)
     except Exception as error:  # the last line of defence: one line for the user, details in the log

@@ -39,6 +39,9 @@ if TYPE_CHECKING:
     from desktop.context import AppContext
 
 PROBE = os.environ.get("DUGOUT_STARTUP_PROBE") == "1"
+# Refusals of a file that exists but cannot be used: the dialog with the ways out (a missing file,
+# a server that is down, get a plain message).
+UNUSABLE_FILE = {"corrupt", "locked", "newer", "foreign", "not_sqlite", "unreadable", "read_only", "directory"}
 
 
 class MainWindow(QMainWindow):
@@ -117,6 +120,12 @@ class MainWindow(QMainWindow):
         self.export_actions = [self._action(exporting, "actionExportFixtures", self.tr("Fixtures…"),
                                             self.export_fixtures)]
         file_menu.addSeparator()
+        self.backups_action = self._action(file_menu, "actionBackups", self.tr("Backups…"), self.show_backups)
+        self.check_action = self._action(file_menu, "actionCheckDatabase", self.tr("Check database…"),
+                                         self.check_database)
+        file_menu.setToolTipsVisible(True)
+        self._enable_file_safety(None)
+        file_menu.addSeparator()
         self._action(file_menu, "actionQuit", self.tr("Quit"), self.close, QKeySequence("Ctrl+Q"))
         self.edit_menu = bar.addMenu(self.tr("&Edit"))
         self.undo_action = QAction(self.tr("Undo"), self)
@@ -176,6 +185,9 @@ class MainWindow(QMainWindow):
         from desktop.undo_actions import bind_undo_actions
 
         self.context = AppContext(self.settings, self)
+        from desktop.safety.schedule import BackupSchedule
+
+        self.backup_schedule = BackupSchedule(self.context)
         if self.options.as_of:
             self.context.explicit_as_of = dt.date.fromisoformat(self.options.as_of)
         self.context.message.connect(self._show_message)
@@ -185,7 +197,8 @@ class MainWindow(QMainWindow):
         self.context.as_of_changed.connect(lambda _day: self._refresh_status())
         bind_undo_actions(self.context.undo_stack, self.undo_action, self.redo_action)
         explicit = self.options.db_url or self.options.db
-        if explicit and self.open_target(str(explicit)):
+        read_only = bool(getattr(self.options, "read_only", False))
+        if explicit and self.open_target(str(explicit), read_only=read_only):
             return
         if self.failure is not None:  # no screen to offer anything else on
             return
@@ -221,25 +234,27 @@ class MainWindow(QMainWindow):
     def _has_database(self) -> bool:
         return self.context is not None and self.context.database is not None
 
-    def open_target(self, target: str, *, create: bool = True) -> bool:
-        """Open a database by path or URL; on refusal explain why and keep the current one."""
+    def open_target(self, target: str, *, create: bool = True, read_only: bool = False) -> bool:
+        """Open a database by path or URL; on refusal explain why, offer the ways out, keep the current one."""
         from db.engine import hide_password, without_password
-        from db.errors import DugoutError, one_line
+        from db.errors import DatabaseRefused, DugoutError, one_line
         from db.opening import open_database
 
         assert self.context is not None
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            database = open_database(target, create=create)
+            database = open_database(target, create=create, read_only=read_only)
         except Exception as error:  # a refused file, a missing driver, a server that is down
             QApplication.restoreOverrideCursor()
             shown = without_password(target)
             reason = str(error) if isinstance(error, DugoutError) else self.tr("{t}: {e}").format(t=shown, e=one_line(error))
             reason = hide_password(reason, target)
-            if self.interactive:
-                QMessageBox.warning(self, self.tr("Cannot open database"), reason)
-            else:
+            if not self.interactive:
                 self._fail(reason)
+            elif isinstance(error, DatabaseRefused) and error.reason in UNUSABLE_FILE:
+                return self._cannot_open(target, error.reason, reason)
+            else:
+                QMessageBox.warning(self, self.tr("Cannot open database"), reason)
             return False
         QApplication.restoreOverrideCursor()
         self.context.open_database(database)
@@ -248,6 +263,85 @@ class MainWindow(QMainWindow):
         self._ensure_screens()
         self._refresh_status()
         return True
+
+    def _cannot_open(self, target: str, reason: str, message: str) -> bool:
+        """The dialog for a file that cannot be used, and the way out the user picks."""
+        from db.engine import is_sqlite
+        from db.opening import sqlite_file
+        from desktop.safety.cannot_open import CannotOpenDialog
+
+        path = sqlite_file(target) if is_sqlite(target) and "memory" not in target else None
+        dialog = CannotOpenDialog(path, reason, message, self)
+        dialog.exec()
+        dialog.deleteLater()
+        if dialog.choice == "read_only":
+            return self.open_target(target, create=False, read_only=True)
+        if dialog.choice == "restore" and path is not None and dialog.latest_backup is not None:
+            from db.backups import BackupFailed, restore_backup
+
+            try:
+                restore_backup(path, dialog.latest_backup.path)
+            except BackupFailed as error:
+                QMessageBox.warning(self, self.tr("Cannot restore the backup"), str(error))
+                return False
+            return self.open_target(target, create=False)
+        if dialog.choice == "other":
+            return self.open_file()
+        return False
+
+    def _enable_file_safety(self, database: Any) -> None:
+        """Backups and the check apply to a SQLite file this user may change; say why not otherwise."""
+        tip = ""
+        if database is None:
+            tip = self.tr("Open a database first")
+        elif database.path is None:
+            tip = self.tr("Backups and the check work on SQLite files; a server database is backed up with pg_dump "
+                          "by whoever runs the server")
+        elif database.read_only:
+            tip = self.tr("This file is read-only for you: ask its owner for backups and checks")
+        for action in (self.backups_action, self.check_action):
+            action.setEnabled(not tip)
+            action.setToolTip(tip or action.text().rstrip("…"))
+
+    def _database_file(self) -> Any:
+        database = self.context.database if self.context is not None else None
+        return None if database is None or database.read_only else database.path
+
+    def show_backups(self) -> None:
+        """File → Backups…: list them, back up now, restore one (then reload)."""
+        from desktop.safety.backups_dialog import BackupsDialog
+
+        path = self._database_file()
+        if path is None:
+            return
+        dialog = BackupsDialog(path, self)
+        dialog.restored.connect(self._reload_database)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def check_database(self) -> None:
+        """File → Check database…: the report in plain words, and the safe repair (then reload)."""
+        from desktop.safety.check_dialog import CheckDialog
+
+        path = self._database_file()
+        if path is None:
+            return
+        dialog = CheckDialog(path, self)
+        dialog.exec()
+        dialog.deleteLater()
+        if dialog.repaired:
+            self._reload_database()
+
+    def _reload_database(self) -> None:
+        """Open the database again after a restore or repair: a backup from before an upgrade is
+        upgraded like any older file, and every screen reloads."""
+        context = self.context
+        if context is None or context.database is None or context.database.path is None:
+            return
+        path = context.database.path
+        context.database.close()
+        context.database = None
+        self.open_target(str(path), create=False)
 
     def open_demo(self) -> None:
         """Create (or refresh) the demo season in its own file and open it."""
@@ -274,13 +368,12 @@ class MainWindow(QMainWindow):
         if path is not None:
             self.open_target(str(path))
 
-    def open_file(self) -> None:
+    def open_file(self) -> bool:
         """File → Open: pick a database file."""
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Open a Dugout database"), "", self.tr("Dugout databases (*.sqlite *.db);;All files (*)")
         )
-        if path:
-            self.open_target(path)
+        return self.open_target(path) if path else False
 
     # --- screens ------------------------------------------------------------------------------
     def _ensure_screens(self) -> None:
@@ -439,6 +532,7 @@ class MainWindow(QMainWindow):
         for action in self.import_actions:  # a read-only file takes no import
             action.setEnabled(not context.database.read_only)
             action.setToolTip(self.tr("This database is open read-only") if context.database.read_only else "")
+        self._enable_file_safety(context.database)
 
     def import_fixtures(self) -> None:
         """File → Import → Fixtures…: a calendar, a list or a league file, previewed before it is written."""

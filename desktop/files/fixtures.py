@@ -2,8 +2,9 @@
 
 The import reads and plans the file first (``db.importers.fixtures.plan_fixture_import``: nothing
 written), shows what it would add, update, leave unchanged, skip and refuse (each refusal with its
-line or event UID), and writes only when the user presses Import, in one transaction. A file that
-is not a fixture file is refused with its reason before any preview.
+line or event UID), and writes only when the user presses Import, in one transaction, after a
+backup of the file as it was. A file that is not a fixture file is refused with its reason
+before any preview.
 """
 
 from __future__ import annotations
@@ -160,6 +161,7 @@ class FixtureImportDialog(QDialog):
     def accept(self) -> None:
         """Write the plan (one transaction) and tell every screen; a refusal keeps the dialog open
         with its reason and leaves the database as it was."""
+        from db.backups import backup_before
         from db.errors import DugoutError
         from db.importers.fixtures import apply_fixture_plan
 
@@ -168,6 +170,7 @@ class FixtureImportDialog(QDialog):
         assert self.context.database is not None
         try:
             with _WaitCursor():
+                backup_before(self.context.database, "before-import")  # a SQLite file: kept as it was
                 self.report = apply_fixture_plan(self.context.database, self.plan)
         except DugoutError as error:
             self.summary.setText("<b>{}</b><br>{}".format(html.escape(self.tr("Nothing was imported")),

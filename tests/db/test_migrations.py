@@ -85,8 +85,11 @@ def test_batch_rebuild_of_player_keeps_every_child_row(db_path: Path, tmp_path: 
             assert s.execute(text("PRAGMA foreign_keys")).scalar() == 1, "foreign keys back on after the migration"
     finally:
         database.close()
-    backups = list(db_path.parent.glob("dugout.before-*"))
-    assert len(backups) == 1, "the app upgrade copies the database first"
+    from db.backups import integrity_problems, list_backups
+
+    backups = list_backups(db_path)
+    assert [b.reason for b in backups] == ["before-migrate"], "the app upgrade backs the database up first"
+    assert not integrity_problems(backups[0].path) and not list(db_path.parent.glob("dugout-*")), "not beside it"
 
 
 def test_failed_upgrade_leaves_the_old_schema(db_target: str, tmp_path: Path) -> None:
@@ -173,7 +176,9 @@ def test_an_older_schema_is_upgraded_by_the_app_on_sqlite_but_only_by_migrate_on
 def test_app_database_copied_before_upgrade_only(db_path: Path, tmp_path: Path) -> None:
     shutil.copyfile(db_path, tmp_path / "same.sqlite")
     open_database(tmp_path / "same.sqlite").close()
-    assert not list(tmp_path.glob("same.before-*")), "no backup when no upgrade is due"
+    from db.backups import list_backups
+
+    assert not list_backups(tmp_path / "same.sqlite"), "no backup when no upgrade is due"
 
 
 def test_the_head_constant_is_alembics_head() -> None:

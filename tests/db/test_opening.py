@@ -15,6 +15,7 @@ import pytest
 
 from db.errors import DatabaseRefused
 from db.opening import FileState, identify, open_database
+from db.reference.queries import get_setting
 from desktop.cli import main
 
 pytestmark = pytest.mark.sqlite_only
@@ -144,7 +145,7 @@ def test_in_memory_urls_are_refused_in_one_line(url: str, tmp_path: Path, capsys
     assert list(tmp_path.iterdir()) == []
 
 
-def test_a_busy_database_is_one_line_not_a_driver_dump(
+def test_a_lock_held_past_the_busy_timeout_is_one_line_with_the_way_out(
     tmp_path: Path, _empty_template: Path, capsys, monkeypatch
 ) -> None:
     monkeypatch.setattr("db.engine.BUSY_TIMEOUT_MS", 50)
@@ -152,15 +153,46 @@ def test_a_busy_database_is_one_line_not_a_driver_dump(
     shutil.copyfile(_empty_template, path)
     squad = tmp_path / "squad.csv"
     squad.write_text("name,number\nJude Bellingham,5\n", encoding="utf-8")
-    holder = sqlite3.connect(path, isolation_level=None)
+    holder = sqlite3.connect(path, isolation_level=None)  # a process that hung halfway through a write
     holder.execute("BEGIN IMMEDIATE")
+    holder.execute("INSERT INTO setting (key, value) VALUES ('half', 'written')")
+    before = _sha(path)
     try:
         assert main(["--db", str(path), "import", "squad", str(squad), "--club", "Real Madrid"]) == 1
+        with pytest.raises(DatabaseRefused) as info:
+            open_database(path)
+        assert info.value.reason == "locked"
+        reader = open_database(path, read_only=True)  # the way out: read what is committed
+        try:
+            assert reader.read_only
+            with reader.reading() as session:
+                assert get_setting(session, "half") is None
+        finally:
+            reader.close()
+        assert main(["--db", str(path), "--read-only", "availability"]) == 1  # reads; no club yet in this file
     finally:
         holder.execute("ROLLBACK")
         holder.close()
     err = capsys.readouterr().err.strip().splitlines()
-    assert err == ["dugout: the database is busy: another program is writing to it; try again"]
+    assert err[0] == (f"dugout: {path} is locked: another program has been writing to it for more than 0.05 s "
+                      f"(a Dugout that hung?); close that program, or open the file read-only "
+                      f"(dugout --db {path} --read-only …)")
+    assert "locked" not in err[1]
+    assert _sha(path) == before
+
+
+def test_a_damaged_file_names_its_latest_good_backup(tmp_path: Path, _empty_template: Path, capsys) -> None:
+    from db.backups import make_backup
+
+    path = tmp_path / "club.sqlite"
+    shutil.copyfile(_empty_template, path)
+    good = make_backup(path)
+    _corrupt(path, _empty_template)
+    before = _sha(path)
+    assert main(["--db", str(path), "budget"]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"dugout: {path} is damaged") and err.endswith(f"restore {good.path}")
+    assert "restore the latest good backup" in err and _sha(path) == before
 
 
 def test_no_display_is_one_clear_line(monkeypatch, capsys) -> None:

@@ -98,17 +98,27 @@ def test_ctrl_f_focuses_the_squad_filter(qtbot, settings: QSettings, demo_path: 
 
 
 def test_refused_file_is_explained_and_window_keeps_working(
-    qtbot, settings: QSettings, demo_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot, settings: QSettings, demo_path: Path, tmp_path: Path
 ) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from desktop.safety.cannot_open import CannotOpenDialog
+
     window = _window(qtbot, settings, demo_path)
     window.start()
     warnings: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warnings.append(text))
+
+    def read_and_cancel(dialog: CannotOpenDialog) -> None:
+        warnings.append(dialog.findChild(QLabel, "cannotOpenReason").text())
+        dialog.reject()
+
+    when_modal(CannotOpenDialog, read_and_cancel)
     notes = tmp_path / "notes.sqlite"
     notes.write_text("not a database", encoding="utf-8")
     assert window.open_target(str(notes)) is False
     assert warnings and "notes.sqlite" in warnings[0]
     assert window.windowTitle().startswith("Real Madrid CF")
+    assert notes.read_text(encoding="utf-8") == "not a database"
 
 
 def test_theme_choice_and_geometry_are_remembered(qtbot, settings: QSettings, demo_path: Path) -> None:

@@ -452,6 +452,30 @@ def _drive_match_report(window: MainWindow, calendar: Any) -> None:
     calendar.select_fixture(celta.fixture_id)
 
 
+def _drive_data_safety(window: MainWindow, qtbot: Any, path: Path) -> None:
+    """File → Backups…, Check database… (a report with each kind of problem) and the cannot-open dialog."""
+    from db.backups import make_backup
+    from db.health import HealthReport, Problem
+    from desktop.safety.backups_dialog import BackupsDialog
+    from desktop.safety.cannot_open import CannotOpenDialog
+    from desktop.safety.check_dialog import CheckDialog
+
+    make_backup(path)
+    backups = BackupsDialog(path, window, confirm=False)
+    qtbot.addWidget(backups)
+    backups.back_up_now()
+    backups.restore_selected()
+    check = CheckDialog(path, window)
+    qtbot.addWidget(check)
+    check.repair()
+    check._show(HealthReport("x", [Problem("integrity", "x", ("r",) * 25, repairable=True), Problem("lineup_club", "y")]))
+    check._show(HealthReport("x", [Problem("lineup_club", "y")]))
+    for reason in ("locked", "corrupt", "newer"):
+        dialog = CannotOpenDialog(path, reason, "x", window)
+        qtbot.addWidget(dialog)
+    window._enable_file_safety(None)
+
+
 def test_what_the_screens_show_is_extracted(qtbot, qapp, settings, demo_path: Path,
                                             extracted: dict[str, set[str]]) -> None:
     from db.importers.squad import ImportReport
@@ -507,6 +531,7 @@ def test_what_the_screens_show_is_extracted(qtbot, qapp, settings, demo_path: Pa
         for dialog in (NewClubDialog(), WelcomeDialog(), AboutDialog(str(demo_path))):
             qtbot.addWidget(dialog)
             dialog.grab()
+        _drive_data_safety(window, qtbot, demo_path)
         ImportReport(["A"], ["B"], [], [(3, "x")], ignored_columns=["Z"]).lines()
     finally:
         qapp.removeTranslator(recorder)

@@ -40,10 +40,14 @@ def test_the_preview_lists_what_would_change_and_writes_only_on_import(context, 
     assert len(refused) == 1 and refused[0].startswith("line 4: Date '31/02/2025'")
     assert "2 to add" in dialog.summary.text() and "1 refused" in dialog.summary.text()
     assert fixtures(demo) == before  # a preview writes nothing
+    from db.backups import list_backups
+
+    assert list_backups(demo.path) == []
     with qtbot.waitSignal(context.data_changed) as told:
         dialog.import_button.click()
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert fixtures(demo) == before + 2 and told.args[0].touches("fixture")
+    assert [backup.reason for backup in list_backups(demo.path)] == ["before-import"]  # the file as it was
     again = FixtureImportDialog(context, friendlies(tmp_path))  # the same file again: nothing new
     qtbot.addWidget(again)
     assert again.section("To add") == [] and len(again.section("Unchanged")) == 2

@@ -1,0 +1,254 @@
+"""Backups of a SQLite database with SQLite's online backup API, kept in the user's data folder.
+
+Never a file copy of a live database: the backup API copies a consistent snapshot page by page
+while other connections keep working (a copy of the file could catch a half-written WAL). Each
+backup is written under a temporary name, synced, opened and ``integrity_check``ed; only a good
+one gets its real name, so a bad one is reported and never counted. Backups live in the data
+folder (``backups/<database>-<hash of its path>/``), never beside the database, which may be a
+shared file on a network drive; each is named after the database, the time and why it was made.
+Old ones are pruned by ``db.domain.backup_rules.backups_to_keep``.
+
+A server database (PostgreSQL) is the server's business (``pg_dump``): ``BackupsNotAvailable``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import re
+import shutil
+import sqlite3
+from contextlib import closing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from db.domain.backup_rules import backups_to_keep
+from db.errors import DugoutError
+from db.i18n import tr
+from db.paths import data_dir
+from db.sqlite_files import read_only_connection, sidecars
+
+if TYPE_CHECKING:
+    from db.engine import Database
+
+SUFFIX = ".sqlite"
+_STAMP = "%Y-%m-%d_%H%M%S"
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{4}-\d{2}-\d{2}_\d{6})(?:-(?P<n>\d+))?(?:-(?P<reason>[a-z-]+))?\.sqlite$")
+REASONS = ("start", "periodic", "manual", "before-migrate", "before-import", "before-repair", "before-restore")
+
+
+class BackupFailed(DugoutError):
+    """A backup could not be written or did not pass its integrity check; nothing was counted."""
+
+
+class BackupsNotAvailable(DugoutError):
+    """The database is not a SQLite file (a server): Dugout makes no backups of it."""
+
+
+@dataclass(frozen=True)
+class Backup:
+    """One backup file: where it is, when it was taken, its size in bytes and why it was made."""
+
+    path: Path
+    taken_at: dt.datetime
+    size: int
+    reason: str
+
+
+def backup_folder(database_file: Path) -> Path:
+    """Where the backups of ``database_file`` live: its own folder in the user's data folder."""
+    resolved = database_file.expanduser().resolve()
+    tag = hashlib.sha256(str(resolved).encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    return data_dir() / "backups" / f"{resolved.stem}-{tag}"
+
+
+def database_file(database: Database) -> Path:
+    """The SQLite file of an open database; a server database is refused with one line."""
+    path = database.path
+    if path is None:
+        raise BackupsNotAvailable(tr(
+            "{db} is a server database: Dugout makes backups of SQLite files only; back a server up with pg_dump",
+            db=database.display_name))
+    return path
+
+
+def list_backups(database_file: Path, folder: Path | None = None) -> list[Backup]:
+    """The backups of ``database_file``, newest first (files of other names are ignored)."""
+    folder = folder or backup_folder(database_file)
+    found: list[Backup] = []
+    if not folder.is_dir():
+        return found
+    for entry in folder.iterdir():
+        match = _NAME.match(entry.name)
+        if match is None or not entry.is_file():
+            continue
+        taken = dt.datetime.strptime(match["stamp"], _STAMP)
+        found.append(Backup(entry, taken, entry.stat().st_size, match["reason"] or "manual"))
+    # Within one second the file written last is the newer one.
+    return sorted(found, key=lambda b: (b.taken_at, b.path.stat().st_mtime_ns, b.path.name), reverse=True)
+
+
+def integrity_problems(path: Path) -> list[str]:
+    """What ``PRAGMA integrity_check`` says is wrong with a SQLite file (empty when it is sound)."""
+    try:
+        with read_only_connection(path) as connection:
+            rows = [str(row[0]) for row in connection.execute("PRAGMA integrity_check")]
+    except sqlite3.DatabaseError as error:
+        return [str(error)]
+    return [] if rows == ["ok"] else rows
+
+
+def _free_name(folder: Path, stem: str, now: dt.datetime, reason: str) -> Path:
+    base = f"{stem}-{now.strftime(_STAMP)}"
+    candidate = folder / f"{base}-{reason}{SUFFIX}"
+    number = 2
+    while candidate.exists():
+        candidate = folder / f"{base}-{number}-{reason}{SUFFIX}"
+        number += 1
+    return candidate
+
+
+def _copy_with_backup_api(source: Path, target: Path) -> None:
+    """Copy a consistent snapshot of ``source`` into the new file ``target`` and sync it to disk."""
+    with read_only_connection(source) as reader, closing(sqlite3.connect(target)) as writer:
+        reader.backup(writer)
+        writer.execute("PRAGMA journal_mode=DELETE")  # a backup is one self-contained file
+    with target.open("rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def make_backup(database_file: Path, *, reason: str = "manual", target: Path | None = None,
+                now: dt.datetime | None = None, prune: bool = True) -> Backup:
+    """Back up ``database_file`` (into its backup folder, or to ``target``), check it and prune old ones.
+
+    Raises BackupFailed when it cannot be written or fails its integrity check (it is then removed).
+    """
+    now = (now or dt.datetime.now()).replace(microsecond=0)
+    try:
+        if target is None:
+            folder = backup_folder(database_file)
+            folder.mkdir(parents=True, exist_ok=True)
+            target = _free_name(folder, database_file.stem, now, reason)
+            pruning = prune
+        else:
+            pruning = False
+        _write_checked(database_file, target)
+    except OSError as error:
+        raise BackupFailed(tr("Cannot write the backup of {p}: {e}", p=database_file.name,
+                              e=error.strerror or error)) from error
+    if pruning:
+        prune_backups(database_file, now)
+    return Backup(target, now, target.stat().st_size, reason)
+
+
+def _write_checked(source: Path, target: Path) -> None:
+    """Write the backup under a temporary name, check it, and only then give it its name."""
+    partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)
+    try:
+        try:
+            _copy_with_backup_api(source, partial)
+        except sqlite3.Error as error:
+            raise BackupFailed(tr("The backup of {p} failed: {e}", p=source.name, e=error)) from error
+        problems = integrity_problems(partial)
+        if problems:
+            raise BackupFailed(tr("The backup of {p} is damaged ({e}); it was not kept", p=source.name, e=problems[0]))
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def prune_backups(database_file: Path, now: dt.datetime | None = None) -> list[Path]:
+    """Delete the backups the retention rules no longer keep; return the deleted files."""
+    backups = list_backups(database_file)
+    keep = backups_to_keep((b.taken_at for b in backups), now or dt.datetime.now())
+    gone: list[Path] = []
+    for backup in backups:
+        if backup.taken_at not in keep:
+            backup.path.unlink(missing_ok=True)
+            gone.append(backup.path)
+    return gone
+
+
+def latest_good_backup(database_file: Path) -> Backup | None:
+    """The newest backup of ``database_file`` that passes the integrity check, if any."""
+    return next((b for b in list_backups(database_file) if not integrity_problems(b.path)), None)
+
+
+def backup_before(database: Database, reason: str) -> Backup | None:
+    """A backup before a risky change (import, repair, restore) of a SQLite file; None on a server."""
+    if database.path is None or database.read_only:
+        return None
+    return make_backup(database.path, reason=reason)
+
+
+def keep_damaged(path: Path, now: dt.datetime | None = None) -> Path:
+    """Keep a copy of a damaged file aside, as it is (``…-damaged.sqlite.bad``: never listed as a
+    backup, never restored from, never pruned): through the backup API where SQLite still reads
+    it, else byte for byte (nothing can have it open then)."""
+    now = now or dt.datetime.now()
+    folder = backup_folder(path)
+    folder.mkdir(parents=True, exist_ok=True)
+    aside = folder / f"{path.stem}-{now.strftime(_STAMP)}-damaged{SUFFIX}.bad"
+    try:
+        _copy_with_backup_api(path, aside)
+    except sqlite3.Error:
+        shutil.copyfile(path, aside)
+    return aside
+
+
+def restore_backup(database_file: Path, backup_file: Path, *, now: dt.datetime | None = None) -> Backup | None:
+    """Replace the contents of ``database_file`` with ``backup_file`` after backing up the current state.
+
+    The backup must be a sound Dugout database this version can open. A usable current file is
+    written over through the backup API, so other connections see the restored data at once; a
+    damaged one is first kept aside as it is (``…-damaged.sqlite.bad``) and then replaced.
+    Returns the backup made of the current state (None when it was damaged and kept aside).
+    """
+    from db.errors import DatabaseRefused
+    from db.opening import identify
+
+    now = now or dt.datetime.now()
+    try:
+        identify(backup_file)
+    except DatabaseRefused as refused:
+        raise BackupFailed(tr("Cannot restore {b}: {e}", b=backup_file.name, e=refused)) from refused
+    problems = integrity_problems(backup_file)
+    if problems:
+        raise BackupFailed(tr("Cannot restore {b}: it is damaged ({e})", b=backup_file.name, e=problems[0]))
+    if database_file.exists():
+        try:
+            identify(database_file)
+        except DatabaseRefused as refused:  # damaged is what a restore is for; another program's file is not
+            if refused.reason != "corrupt":
+                raise BackupFailed(tr("Not restored over {p}: {e}", p=database_file.name, e=refused)) from refused
+    current: Backup | None = None
+    usable = database_file.exists() and not integrity_problems(database_file)
+    if usable:
+        try:
+            current = make_backup(database_file, reason="before-restore", now=now)
+        except BackupFailed:
+            usable = False
+    if not usable and database_file.exists():
+        keep_damaged(database_file, now)
+    try:
+        if usable:
+            with read_only_connection(backup_file) as reader, closing(sqlite3.connect(database_file, timeout=5)) as live:
+                reader.backup(live)
+        else:
+            fresh = database_file.with_name(database_file.name + ".restoring")
+            _copy_with_backup_api(backup_file, fresh)
+            for sidecar in sidecars(database_file):
+                sidecar.unlink(missing_ok=True)
+            os.replace(fresh, database_file)
+    except (sqlite3.Error, OSError) as error:
+        raise BackupFailed(tr("Restoring {b} failed: {e}", b=backup_file.name, e=error)) from error
+    return current
+
+
+def backups_newest_time(database_file: Path) -> dt.datetime | None:
+    """When the newest backup of ``database_file`` was taken, if there is one."""
+    backups = list_backups(database_file)
+    return backups[0].taken_at if backups else None
