@@ -69,9 +69,10 @@ class DbCommand(QUndoCommand):
 
     def failed_action(self, undoing: bool) -> str:
         """What could not be done, as it follows "Could not …" in the message of a failed undo or
-        redo: the command's text by default; a command whose text is not a verb phrase says its own."""
-        text = self.text()
-        return text[:1].lower() + text[1:]
+        redo: 'undo “Change shirt number of Bellingham”' by default; a command may say its own."""
+        if undoing:
+            return QCoreApplication.translate("DbCommand", "undo “{what}”").format(what=self.text())
+        return QCoreApplication.translate("DbCommand", "redo “{what}”").format(what=self.text())
 
     def swap(self, table: str, row_id: int, expected: dict[str, Any], changes: dict[str, Any]) -> None:
         """Write ``changes`` only if the row still holds ``expected`` and this app's last version."""

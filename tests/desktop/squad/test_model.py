@@ -159,7 +159,7 @@ def test_stale_undo_tells_the_user_and_drops_the_command(model, context, db_path
         other.close()
     with qtbot.waitSignal(context.message) as shown:
         context.undo_stack.undo()
-    assert "Could not change appearances of Bellingham" in shown.args[0]
+    assert shown.args[0].startswith("Could not undo “Change appearances of Bellingham”: ")
     assert "Someone else changed" in shown.args[0]
     assert model.row_at(r).shirt_number == 40 and model.row_at(r).appearances == 30
     assert context.undo_stack.count() == 1
