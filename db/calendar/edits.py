@@ -12,6 +12,7 @@ foreign key cascades) and a ban counted from them would silently vanish.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +24,7 @@ from db.calendar.writes import as_utc, checked_fixture_values, kickoff_local
 from db.changes import FIXTURE
 from db.domain.checks import check_bool, check_choice, check_int, check_text
 from db.domain.kickoffs import check_zone
+from db.domain.match_report import report_bound_changes
 from db.domain.vocab import FIXTURE_STATUSES, VENUE_SIDES
 from db.engine import Database, current_user
 from db.errors import StaleEdit, ValidationError
@@ -118,6 +120,7 @@ def update_fixture(database: Database, fixture_id: int, seen_version: int, field
         before = {k: as_utc(getattr(current, k)) if k == "kickoff_utc" else getattr(current, k) for k in after}
         if not after:
             return FixtureEdit(seen_version, {}, {})
+        check_report_bound(session, current, after)
         version = update_versioned(session, Fixture, fixture_id, seen_version, after, by or current_user())
         return FixtureEdit(version, before, after)
 
@@ -226,8 +229,41 @@ def validate_fixture_columns(values: dict[str, Any], _as_of: dt.date | None = No
 
 
 def check_fixture_change(session: Session, current: Fixture, clean: dict[str, Any]) -> None:
-    """The fixture as a whole after a change must still be one ``create_fixture`` would accept."""
+    """The fixture as a whole after a change must still be one ``create_fixture`` would accept,
+    and a change its match report depends on waits until the report is deleted."""
     _values(session, fields_of(Fixture(**{**current.model_dump(), **clean})))
+    check_report_bound(session, current, clean)
+
+
+_FORM_FIELDS = {"kickoff_utc": "kickoff_local", "club_id": "opponent_id"}
+
+
+def reported_fixtures(session: Session, fixture_ids: Collection[int] | None = None) -> set[int]:
+    """Which fixtures (of ``fixture_ids``, or all) have a match report saved (the report area's
+    table, read by name so the calendar does not import that area)."""
+    appearance = SQLModel.metadata.tables["appearance"]
+    query = select(appearance.c.fixture_id).distinct()
+    if fixture_ids is not None:
+        query = query.where(appearance.c.fixture_id.in_(list(fixture_ids)))
+    return {int(row[0]) for row in session.execute(query)}
+
+
+def report_refusal(changed: list[str]) -> ValidationError:
+    """The refusal of a change a saved match report depends on, named by its first field."""
+    first = "kickoff_utc" if "kickoff_utc" in changed else changed[0]  # a new day is why the season moved
+    field = _FORM_FIELDS.get(first, first)
+    return ValidationError(field, "has_report", tr(
+        "A match report is saved for this match: its result, day, competition and opponent stay as "
+        "reported; delete the report first to change them"))
+
+
+def check_report_bound(session: Session, current: Fixture, after: dict[str, Any]) -> None:
+    """Refuse ``after`` (changed columns) when the fixture has a report and the report depends on them."""
+    assert current.id is not None
+    before = {**stored_columns(current), "kickoff_utc": as_utc(current.kickoff_utc)}
+    changed = report_bound_changes(before, {k: as_utc(v) if k == "kickoff_utc" else v for k, v in after.items()})
+    if changed and reported_fixtures(session, [current.id]):
+        raise report_refusal(changed)
 
 
 FIXTURE_RESTORE = Restorable(Fixture, validate_fixture_columns, check_fixture_change)

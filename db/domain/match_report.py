@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
+from zoneinfo import ZoneInfo
 
 from db.domain.vocab import CARDS
 from db.errors import ValidationError
@@ -127,3 +129,21 @@ def _check_minutes(line: ReportLine, length: int, name: str) -> None:
             raise LineRefused(line.player_id, "minute_off", "range", tr(
                 "{p}: went off in minute {m}; it must be between {a} and {b}",
                 p=name, m=line.minute_off, a=first, b=length))
+
+
+# What a match report depends on in its fixture: changing one of these while a report is saved
+# would leave the report (its minutes, its goals, the season it counts in) saying something else.
+REPORTED_FIXTURE_FIELDS = ("goals_for", "goals_against", "extra_time", "status", "season_id", "competition_id",
+                           "club_id", "opponent_id")
+
+
+def report_bound_changes(before: Mapping[str, Any], after: Mapping[str, Any]) -> list[str]:
+    """The columns of ``after`` (a fixture's changed columns) that a saved report depends on: the
+    result, extra time, status, season, competition, the clubs, and a kick-off on another day (in
+    the zone the match is played in; the time of day may move)."""
+    changed = [name for name in REPORTED_FIXTURE_FIELDS if name in after and after[name] != before.get(name)]
+    if "kickoff_utc" in after and before.get("kickoff_utc") is not None and after["kickoff_utc"] is not None:
+        zone = ZoneInfo(str(after.get("timezone") or before.get("timezone") or "UTC"))
+        if after["kickoff_utc"].astimezone(zone).date() != before["kickoff_utc"].astimezone(zone).date():
+            changed.append("kickoff_utc")
+    return changed

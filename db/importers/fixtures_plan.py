@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
+from db.calendar.edits import report_refusal, reported_fixtures
 from db.calendar.validation import fixture_values
 from db.domain.checks import check_text
 from db.domain.kickoffs import PLACEHOLDER_KICKOFF, check_zone
@@ -27,6 +28,7 @@ from db.domain.known_competitions import (
     is_neutral_round,
     known_competition,
 )
+from db.domain.match_report import report_bound_changes
 from db.domain.match_sides import stored_side
 from db.domain.seasons import FIRST_YEARS, season_label, season_label_for
 from db.domain.text import fold
@@ -48,6 +50,7 @@ class FixturePlanner:
     def __init__(self, session: Session, source: FixtureSource, *, club: str | None, competition: str | None) -> None:
         self.snap = Snapshot(session)
         self.snap.read()
+        self.reported = reported_fixtures(session)  # matches with a report: what it depends on stays
         self.source, self.club_arg, self.default_competition = source, club, competition
         self.plan = Planned(our_club_seen=self.snap.our_club)
         self.loose = source.kind in ("csv", "ics")
@@ -286,6 +289,8 @@ class FixturePlanner:
             return
         self._claimed[stored.id] = item.where
         changes = changes_of(stored, values, item, explicit)
+        if changes and stored.id in self.reported and (bound := report_bound_changes(stored.values, changes)):
+            raise report_refusal(bound)
         if changes:
             what = ", ".join(dict.fromkeys(translated(CHANGED_LABELS[f]) for f in changes))
             self.plan.updates.append((f"{label} ({what})", stored.id, stored.version, changes))

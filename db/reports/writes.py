@@ -87,7 +87,7 @@ def save_report(database: Database, *, club_id: int, fixture_id: int, expected: 
         if plan is None:
             plan = _follow_cards(session, fixture, current, wanted, by)
         else:
-            _apply_plan(session, plan, by)
+            plan = _apply_plan(session, plan, by)
         return ReportWrite(written, plan)
 
 
@@ -124,27 +124,34 @@ def _find_booking(session: Session, player_id: int, fixture_id: int, card: str) 
 def _follow_cards(session: Session, fixture: Fixture, current: tuple[ReportLine, ...], wanted: tuple[ReportLine, ...],
                   by: str) -> BookingPlan:
     """Take out the cards the report no longer gives and record those it now gives (a card already
-    recorded by hand for that player and match counts as the report's); what was done."""
+    recorded by hand for that player and match counts as the report's); what was done. Before the
+    first report the cards on file stand for what it replaces: a listed player's cards other than
+    the report's go (a player the report does not list keeps his, an unused substitute's say)."""
     assert fixture.id is not None
-    before = {line.player_id: line.card for line in current}
     after = {line.player_id: line for line in wanted}
+    before: dict[int, set[str]] = {}
+    if current:
+        before = {line.player_id: {line.card} for line in current if line.card is not None}
+    else:
+        for booking in session.exec(select(Booking).where(Booking.fixture_id == fixture.id)):
+            if not booking.rescinded and booking.player_id in after:
+                before.setdefault(booking.player_id, set()).add(booking.card)
     removed: list[dict[str, Any]] = []
     created: list[dict[str, Any]] = []
     for player_id in sorted(set(before) | set(after)):
-        old, line = before.get(player_id), after.get(player_id)
+        line = after.get(player_id)
         new = line.card if line is not None else None
-        if old == new:
-            continue
-        if old is not None:
-            booking = _find_booking(session, player_id, fixture.id, old)
-            if booking is not None:
-                assert booking.id is not None
-                if rows_referring_to(session, BOOKING, booking.id):
-                    raise LineRefused(player_id, "card", "has_ban", tr(
-                        "A recorded ban refers to this card: change or remove the ban on the injury board first"))
-                removed.append(stored_columns(booking))
-                session.delete(booking)
-                session.flush()
+        for old in sorted(card for card in before.get(player_id, set()) if card != new):
+            found = _find_booking(session, player_id, fixture.id, old)
+            if found is None:
+                continue
+            assert found.id is not None
+            if rows_referring_to(session, BOOKING, found.id):
+                raise LineRefused(player_id, "card", "has_ban", tr(
+                    "A recorded ban refers to this card: change or remove the ban on the injury board first"))
+            removed.append(stored_columns(found))
+            session.delete(found)
+            session.flush()
         if new is not None and line is not None and _find_booking(session, player_id, fixture.id, new) is None:
             minute = line.minute_off if new in SENT_OFF else None
             booking = create_booking(session, player_id=player_id, fixture_id=fixture.id,
@@ -153,9 +160,10 @@ def _follow_cards(session: Session, fixture: Fixture, current: tuple[ReportLine,
     return BookingPlan(tuple(removed), tuple(created))
 
 
-def _apply_plan(session: Session, plan: BookingPlan, by: str) -> None:
+def _apply_plan(session: Session, plan: BookingPlan, by: str) -> BookingPlan:
     """Undo's and redo's side of the cards: take out the plan's removed bookings, only if each still
-    holds what was recorded and nothing refers to it, and put its created ones back under their ids."""
+    holds what was recorded and nothing refers to it, and put its created ones back (under their
+    ids where free); the plan as carried out."""
     for stored in plan.removed:
         booking = session.get(Booking, stored["id"], with_for_update=True)
         if booking is None or not holds(booking, {k: v for k, v in stored.items() if k != "id"}):
@@ -166,8 +174,13 @@ def _apply_plan(session: Session, plan: BookingPlan, by: str) -> None:
                 "A recorded ban refers to a card of this report now; the report was left as it is"))
         session.delete(booking)
         session.flush()
+    created: list[dict[str, Any]] = []
     for stored in plan.created:
-        if session.get(Booking, stored["id"]) is not None:
-            raise StaleEdit(BOOKING, int(stored["id"]), tr("Another row took its place since; not restored"))
-        create_booking(session, player_id=stored["player_id"], fixture_id=stored["fixture_id"],
-                       values={k: stored[k] for k in _BOOKING_VALUES}, by=by, booking_id=int(stored["id"]))
+        # Back under its id; SQLite hands a freed highest id to the next card recorded, so when
+        # another card took it meanwhile this one comes back under a new id (nothing refers to it).
+        taken = session.get(Booking, stored["id"]) is not None
+        booking = create_booking(session, player_id=stored["player_id"], fixture_id=stored["fixture_id"],
+                                 values={k: stored[k] for k in _BOOKING_VALUES}, by=by,
+                                 booking_id=None if taken else int(stored["id"]))
+        created.append(stored_columns(booking))
+    return BookingPlan(plan.removed, tuple(created))

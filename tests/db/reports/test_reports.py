@@ -108,8 +108,10 @@ def test_saving_adds_the_match_to_the_stored_totals_and_records_the_cards(demo: 
 
 def test_minutes_after_extra_time_count_to_120(demo: Database) -> None:
     _club, _season, players = ids(demo)
-    lines = [ReportLine(players[name], True, card="red" if name == "Antonio Rüdiger" else None) for name in ELEVEN]
-    lines[1] = ReportLine(players["Lucas Vázquez"], True, minute_off=100)
+    sent_off = {"Antonio Rüdiger", "Lucas Vázquez"}  # their reds are on file, with the bans they brought
+    lines = [ReportLine(players[name], True, card="red" if name in sent_off else None,
+                        minute_off=118 if name in sent_off else None) for name in ELEVEN]
+    lines[4] = ReportLine(players["Fran García"], True, minute_off=100)
     lines.append(ReportLine(players["Luka Modrić"], False, minute_on=100, goals=0))
     save(demo, FINAL, lines)
     assert totals(demo, "Luka Modrić") == (1, 20)
@@ -215,7 +217,9 @@ def test_a_card_recorded_by_hand_counts_as_the_reports_and_a_ban_keeps_it(demo: 
     _club, _season, players = ids(demo)
     rudiger = players["Antonio Rüdiger"]
     assert (rudiger, "red") in cards(demo, FINAL)
-    lines = [ReportLine(players[name], True, card="red" if name == "Antonio Rüdiger" else None) for name in ELEVEN]
+    sent_off = {"Antonio Rüdiger", "Lucas Vázquez"}
+    lines = [ReportLine(players[name], True, card="red" if name in sent_off else None,
+                        minute_off=118 if name in sent_off else None) for name in ELEVEN]
     with demo.reading() as session:
         bans = session.exec(select(func.count()).select_from(Suspension)).one()
     written = save(demo, FINAL, lines)
@@ -229,7 +233,7 @@ def test_a_card_recorded_by_hand_counts_as_the_reports_and_a_ban_keeps_it(demo: 
     without = [ReportLine(line.player_id, True) for line in lines]
     with pytest.raises(LineRefused) as refused:
         save(demo, FINAL, without, expected=lines_of(demo, FINAL))
-    assert (refused.value.player_id, refused.value.field) == (rudiger, "card")
+    assert refused.value.player_id in (rudiger, players["Lucas Vázquez"]) and refused.value.field == "card"
     assert fingerprint(demo_target) == before
 
 
@@ -301,3 +305,71 @@ def test_a_match_with_a_report_is_not_deleted(demo: Database) -> None:
     assert refused.value.code == "has_report"
     with demo.reading() as session:
         assert session.exec(select(func.count()).select_from(Appearance)).one() == 12
+
+
+def test_what_a_report_depends_on_in_its_match_stays_while_the_report_is_saved(demo: Database, demo_target: str,
+                                                                               tmp_path) -> None:
+    """Score, extra time, day, season and competition of a reported match are refused (by field,
+    nothing written) from the calendar's edit, undo's swap and an import; the time of day may move."""
+    from db.calendar.edits import update_fixture
+    from db.calendar.models import Fixture
+    from db.restoring import swap_fields
+    from tests.helpers import import_fixtures
+
+    _club, _season, players = ids(demo)
+    save(demo, GETAFE, getafe_report(players))
+    fixture_id = fixture_on(demo, GETAFE)
+    with demo.reading() as session:
+        version = session.get(Fixture, fixture_id).version
+    before = fingerprint(demo_target)
+    for fields, field in (({"goals_for": 0}, "goals_for"), ({"extra_time": True}, "extra_time"),
+                          ({"kickoff_local": dt.datetime(2025, 8, 20, 21, 30)}, "kickoff_local"),
+                          ({"status": "postponed", "goals_for": None, "goals_against": None}, "goals_for")):
+        with pytest.raises(ValidationError) as refused:
+            update_fixture(demo, fixture_id, version, fields)
+        assert refused.value.code == "has_report" and refused.value.field == field
+    with pytest.raises(ValidationError):  # undo of an earlier score edit: the same rule
+        swap_fields(demo, "fixture", fixture_id, expected={"goals_for": 1}, changes={"goals_for": 2}, as_of=AS_OF)
+    assert fingerprint(demo_target) == before
+    moved = update_fixture(demo, fixture_id, version, {"kickoff_local": dt.datetime(2025, 4, 23, 21, 0)})
+    assert moved.after  # the same day, another time: the report still holds
+    csv = tmp_path / "results.csv"
+    csv.write_text("date,time,competition,opponent,home/away,score\n2025-04-23,21:00,LaLiga,Getafe CF,away,0-0\n",
+                   encoding="utf-8")
+    with pytest.raises(Exception, match="match report is saved"):  # the only line refused: nothing to import
+        import_fixtures(demo, csv)
+    with demo.reading() as session:
+        stored = session.get(Fixture, fixture_id)
+        assert (stored.goals_for, stored.goals_against) == (1, 0)
+
+
+def test_a_first_report_takes_over_the_cards_on_file_and_clears_those_it_does_not_give(demo: Database) -> None:
+    """Cards recorded by hand before the first report: the report's card replaces a player's card
+    on file, and a listed player the report gives no card loses his; undo puts them back."""
+    _club, _season, players = ids(demo)
+    fixture_id = fixture_on(demo, GETAFE)
+    valverde, tchouameni = players["Federico Valverde"], players["Aurélien Tchouaméni"]
+    for player in (valverde, tchouameni):
+        record(demo, "booking", player_id=player, fixture_id=fixture_id, values={"card": "yellow"}, by="test")
+    lines = getafe_report(players, **{"Federico Valverde": ReportLine(valverde, True, card="second_yellow"),
+                                      "Aurélien Tchouaméni": ReportLine(tchouameni, True)})
+    written = save(demo, GETAFE, lines)
+    assert cards(demo, GETAFE) == [(valverde, "second_yellow")]
+    save(demo, GETAFE, [], expected=tuple(lines_of(demo, GETAFE)), plan=written.plan.inverse())
+    assert cards(demo, GETAFE) == sorted([(valverde, "yellow"), (tchouameni, "yellow")])
+
+
+def test_redo_brings_a_card_back_when_another_card_took_its_id_meanwhile(demo: Database) -> None:
+    """SQLite gives a freed highest id to the next row: a card recorded between undo and redo takes
+    the report's card's id, and redo records that card again under a new one."""
+    _club, _season, players = ids(demo)
+    lines = getafe_report(players)
+    written = save(demo, GETAFE, lines)
+    undone = save(demo, GETAFE, [], expected=lines_of(demo, GETAFE), plan=written.plan.inverse())
+    record(demo, "booking", player_id=players["Rodrygo"], values={"card": "yellow"}, fixture_id=fixture_on(demo, FINAL),
+           by="test")
+    redone = save(demo, GETAFE, lines, expected=(), plan=undone.plan.inverse())
+    assert (players["Federico Valverde"], "yellow") in cards(demo, GETAFE)
+    assert (players["Rodrygo"], "yellow") in cards(demo, FINAL)
+    save(demo, GETAFE, [], expected=lines_of(demo, GETAFE), plan=redone.plan.inverse())  # and undo again
+    assert (players["Federico Valverde"], "yellow") not in cards(demo, GETAFE)
