@@ -6,6 +6,7 @@ the notices (``watch``) and apply them when the screen is shown again.
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtGui import QHideEvent, QShowEvent
@@ -13,6 +14,9 @@ from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
     from desktop.context import AppContext
+
+
+log = logging.getLogger(__name__)
 
 
 class HoldsUpdates(Protocol):
@@ -51,6 +55,9 @@ class ReadsWhenShown:
         try:
             self.reload()
         except DugoutError as error:
+            self.context.message.emit(str(error))
+        except Exception as error:  # a locked or unreachable database: told, never raised into a slot
+            log.exception("reading %s failed", type(self).__name__)
             self.context.message.emit(str(error))
 
     def hold_updates(self) -> None:

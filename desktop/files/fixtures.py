@@ -10,6 +10,7 @@ before any preview.
 from __future__ import annotations
 
 import html
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from db.importers.fixtures import FixtureImportReport, FixturePlan
     from desktop.context import AppContext
 
+log = logging.getLogger(__name__)
 OPEN_FILTER = "Fixture files (*.ics *.csv *.json);;iCalendar (*.ics);;CSV (*.csv);;openfootball (*.json);;All files (*)"
 SHOWN = 500  # lines a section of the preview lists before it only counts
 
@@ -107,11 +109,10 @@ class FixtureImportDialog(QDialog):
             return plan_fixture_import(self.context.database, self.path, competition=competition)
 
     def _replan(self, _index: int) -> None:
-        from db.errors import DugoutError
 
         try:
             self.plan = self._plan(self.competition.currentData())
-        except DugoutError as error:
+        except Exception as error:  # told in the dialog, never raised into the combo's signal
             self.summary.setText(html.escape(str(error)))
             self.import_button.setEnabled(False)
             return
@@ -172,7 +173,9 @@ class FixtureImportDialog(QDialog):
             with _WaitCursor():
                 backup_before(self.context.database, "before-import")  # a SQLite file: kept as it was
                 self.report = apply_fixture_plan(self.context.database, self.plan)
-        except DugoutError as error:
+        except Exception as error:  # refused, or a locked or unreachable database: told, never raised
+            if not isinstance(error, DugoutError):
+                log.exception("fixture import failed")
             self.summary.setText("<b>{}</b><br>{}".format(html.escape(self.tr("Nothing was imported")),
                                                          html.escape(str(error))))
             self.import_button.setEnabled(False)
@@ -186,7 +189,6 @@ class FixtureImportDialog(QDialog):
 def import_fixtures(context: AppContext, parent: QWidget | None = None, path: Path | None = None) -> bool:
     """File → Import → Fixtures…: choose a file (unless given), preview it, import on the user's
     word. True when something was imported."""
-    from db.errors import DugoutError
 
     if context.database is None:
         return False
@@ -198,7 +200,7 @@ def import_fixtures(context: AppContext, parent: QWidget | None = None, path: Pa
         path = Path(chosen)
     try:
         dialog = FixtureImportDialog(context, path, parent)
-    except DugoutError as error:
+    except Exception as error:  # not a fixture file (its reason), or the database could not be read
         context.message.emit(QCoreApplication.translate("FixtureFiles", "{name} was not imported: {reason}").format(name=path.name, reason=error))
         return False
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

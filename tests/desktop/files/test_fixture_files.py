@@ -96,3 +96,20 @@ def test_an_export_to_a_folder_that_cannot_be_written_says_so(context, qtbot, tm
     with qtbot.waitSignal(context.message) as told:
         assert export_fixtures(context, None, tmp_path / "missing" / "fixtures.csv") is None
     assert "missing" in told.args[0]
+
+
+def test_a_locked_database_at_import_is_told_in_the_dialog(context, demo, qtbot, tmp_path, monkeypatch) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    import db.importers.fixtures as importer
+
+    def locked(*_args, **_kwargs):
+        raise OperationalError("BEGIN IMMEDIATE", {}, Exception("database is locked"))
+
+    dialog = FixtureImportDialog(context, friendlies(tmp_path))
+    qtbot.addWidget(dialog)
+    monkeypatch.setattr(importer, "apply_fixture_plan", locked)
+    before = fixtures(demo)
+    dialog.import_button.click()
+    assert "Nothing was imported" in dialog.summary.text() and "database is locked" in dialog.summary.text()
+    assert dialog.result() != QDialog.DialogCode.Accepted and fixtures(demo) == before
