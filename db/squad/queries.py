@@ -52,16 +52,18 @@ class SquadRow:
     @property
     def total_appearances(self) -> int | None:
         """The stored appearances plus the reported matches (None while neither is known)."""
-        return _plus(self.appearances, self.reported_appearances)
+        return _plus(self.appearances, self.reported_appearances, self.reported_appearances)
 
     @property
     def total_minutes(self) -> int | None:
         """The stored minutes plus the reported matches' (None while neither is known)."""
-        return _plus(self.minutes_played, self.reported_minutes)
+        return _plus(self.minutes_played, self.reported_minutes, self.reported_appearances)
 
 
-def _plus(baseline: int | None, reported: int) -> int | None:
-    return baseline if not reported else (baseline or 0) + reported
+def _plus(baseline: int | None, reported: int, matches: int) -> int | None:
+    """The baseline plus what ``matches`` reported matches add (0 minutes from a substitute who came
+    on at the whistle is a known 0, not an unknown)."""
+    return baseline if not matches else (baseline or 0) + reported
 
 
 def _row(membership: SquadMembership, player: Player, as_of: dt.date,

@@ -373,3 +373,11 @@ def test_redo_brings_a_card_back_when_another_card_took_its_id_meanwhile(demo: D
     assert (players["Rodrygo"], "yellow") in cards(demo, FINAL)
     save(demo, GETAFE, [], expected=lines_of(demo, GETAFE), plan=redone.plan.inverse())  # and undo again
     assert (players["Federico Valverde"], "yellow") not in cards(demo, GETAFE)
+
+
+def test_a_substitute_on_at_the_whistle_has_played_zero_minutes_not_unknown(demo: Database) -> None:
+    _club, _season, players = ids(demo)
+    lines = getafe_report(players, **{"Jude Bellingham": ReportLine(players["Jude Bellingham"], True, minute_off=90),
+                                      "Luka Modrić": ReportLine(players["Luka Modrić"], False, minute_on=90)})
+    save(demo, GETAFE, lines)
+    assert totals(demo, "Luka Modrić") == (1, 0)
