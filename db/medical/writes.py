@@ -11,7 +11,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from db.calendar.models import Fixture
-from db.calendar.writes import as_utc
+from db.calendar.writes import kickoff_local
 from db.changes import ABSENCE, BOOKING, INJURY, SUSPENSION
 from db.domain.text import fold
 from db.engine import Database, current_user
@@ -108,8 +108,9 @@ def update_injury(database: Database, injury_id: int, seen_version: int, changes
 
 # --- cards, bans, absences, registrations ---------------------------------------------------------
 def in_match_squad(session: Session, player_id: int, fixture: Fixture) -> bool:
-    """Whether the player belonged to the club's squad on the day of ``fixture``."""
-    day = as_utc(fixture.kickoff_utc).date()
+    """Whether the player belonged to the club's squad on the day of ``fixture`` (where it is
+    played: a late kick-off abroad is on the day the match report and the calendar show)."""
+    day = kickoff_local(fixture).date()
     memberships = session.exec(select(SquadMembership).where(
         SquadMembership.player_id == player_id, SquadMembership.club_id == fixture.club_id,
         SquadMembership.season_id == fixture.season_id,

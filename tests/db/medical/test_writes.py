@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from sqlmodel import func, select
+from sqlmodel import col, func, select
 
 from db.calendar.models import Fixture
 from db.engine import Database
@@ -99,3 +99,22 @@ def test_a_ban_of_no_matches_and_a_card_outside_the_squad_are_refused(demo: Data
     assert refusal.field == "player_id" and "was not in the squad" in refusal.message
     assert (_count(demo, Suspension), _count(demo, Booking)) == (bans, cards)
     assert record(demo, "booking", player_id=modric, fixture_id=fixture.id, values={"card": "yellow"}) > 0
+
+
+def test_the_squad_of_a_late_kick_off_abroad_is_the_one_of_its_local_day(demo: Database) -> None:
+    """Salzburg at the Club World Cup kicks off at 21:00 in New York on 26 Jun, 01:00 UTC on 27 Jun:
+    a player whose squad place ended on the 26th was in that match's squad."""
+    from db.squad.models import SquadMembership
+
+    modric = _ids(demo, "Luka Modrić")
+    with demo.transaction() as session:
+        fixture = session.exec(select(Fixture).where(col(Fixture.external_id).like("%Club World Cup%Salzburg%"))).one()
+        membership = session.exec(select(SquadMembership).where(SquadMembership.player_id == modric,
+                                                                SquadMembership.season_id == fixture.season_id)).one()
+        membership.left_on, membership.left_reason = dt.date(2025, 6, 26), "contract_expired"
+        session.add(membership)
+        fixture_id = fixture.id
+    record(demo, "booking", player_id=modric, fixture_id=fixture_id, values={"card": "yellow"}, by="test")
+    with demo.reading() as session:
+        assert session.exec(select(Booking).where(Booking.fixture_id == fixture_id,
+                                                  Booking.player_id == modric)).one().card == "yellow"
