@@ -228,7 +228,8 @@ def restore_backup(database_file: Path, backup_file: Path, *, now: dt.datetime |
     usable = database_file.exists() and not integrity_problems(database_file)
     if usable:
         try:
-            current = make_backup(database_file, reason="before-restore", now=now)
+            # Not pruned yet: on a later day the rules could delete the very backup being restored.
+            current = make_backup(database_file, reason="before-restore", now=now, prune=False)
         except BackupFailed:
             usable = False
     if not usable and database_file.exists():
@@ -245,6 +246,7 @@ def restore_backup(database_file: Path, backup_file: Path, *, now: dt.datetime |
             os.replace(fresh, database_file)
     except (sqlite3.Error, OSError) as error:
         raise BackupFailed(tr("Restoring {b} failed: {e}", b=backup_file.name, e=error)) from error
+    prune_backups(database_file, now)
     return current
 
 

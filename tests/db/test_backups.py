@@ -204,3 +204,19 @@ def test_a_backup_is_never_restored_over_another_programs_file(db_path: Path, tm
         restore_backup(theirs, good.path)
     assert _sha(theirs) == before
 
+
+
+def test_restoring_an_old_backup_never_prunes_the_backup_being_restored(db_path: Path) -> None:
+    """The backup made before a restore must not prune the chosen one (two of one day, restored two days later)."""
+    database = open_database(db_path)
+    _set(database, "morning")
+    morning = make_backup(db_path, reason="start", now=dt.datetime(2025, 5, 1, 10, 0))
+    _set(database, "evening")
+    make_backup(db_path, reason="periodic", now=dt.datetime(2025, 5, 1, 18, 0))
+    _set(database, "today")
+    database.close()
+    restore_backup(db_path, morning.path, now=dt.datetime(2025, 5, 3, 9, 0))
+    with sqlite3.connect(db_path) as connection:
+        assert connection.execute("SELECT value FROM setting WHERE key = 'note'").fetchone() == ("morning",)
+    kept = {b.reason for b in list_backups(db_path)}
+    assert "before-restore" in kept and "periodic" in kept, "pruned after the restore, by the rules"
