@@ -47,17 +47,20 @@ def remove_database_files(path: Path) -> None:
 
 @contextmanager
 def read_only_connection(path: Path) -> Iterator[sqlite3.Connection]:
-    """A connection that cannot write to ``path``; sidecars it had to create are removed afterwards."""
-    absent = [p for p in sidecars(path) if not p.exists()]
-    uri = f"file:{urllib.parse.quote(str(path.resolve()))}?mode=ro" if can_write(path) else read_only_uri(path)
+    """A connection that cannot write to ``path`` and deletes nothing beside it.
+
+    A file this user may write is read through an ordinary connection with ``query_only``: SQLite
+    then removes the sidecars itself when the last connection closes, and only then (deleting a
+    ``-shm`` that another process opened meanwhile would make the next one lose its commits). A
+    file this user may only read goes through ``read_only_uri``, which creates no sidecars at all.
+    """
+    if can_write(path):
+        # mode=rw: never creates a missing file.
+        connection = sqlite3.connect(f"file:{urllib.parse.quote(str(path.resolve()))}?mode=rw", uri=True)
+        connection.execute("PRAGMA query_only=ON")
+    else:
+        connection = sqlite3.connect(read_only_uri(path), uri=True)
     try:
-        connection = sqlite3.connect(uri, uri=True)
-        try:
-            yield connection
-        finally:
-            connection.close()
+        yield connection
     finally:
-        # A read-only reader of a WAL file may leave empty -wal/-shm files behind; tidy those.
-        for sidecar in absent:
-            if sidecar.exists() and (sidecar.name.endswith("-shm") or sidecar.stat().st_size == 0):
-                sidecar.unlink(missing_ok=True)
+        connection.close()

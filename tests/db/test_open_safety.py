@@ -178,3 +178,53 @@ def test_the_window_without_a_screen_and_without_a_database_says_so(tmp_path: Pa
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 1
     assert result.stderr.splitlines() == ["dugout: no database to open: pass --db FILE, or run `dugout demo` first"]
+
+
+OTHER_WRITER = textwrap.dedent("""
+    import sys
+    from db.engine import Database, sqlite_url
+    from db.reference.writes import set_setting
+    database = Database(sqlite_url(sys.argv[1]))
+    for i in range(30):
+        with database.transaction() as session:
+            set_setting(session, f"other{i}", "other process")
+    database.close()
+""")
+
+
+def test_a_reader_never_deletes_sidecars_a_window_opened_meanwhile(db_path: Path) -> None:
+    """A check or backup reads the file; a window opens it during the read. When the read ends,
+    the window's -shm must stay: deleting it lets the next process lose the window's commits."""
+    from db.engine import Database, sqlite_url
+    from db.sqlite_files import read_only_connection
+
+    assert not any(p.exists() for p in sidecars(db_path))
+    with read_only_connection(db_path) as connection:
+        connection.execute("SELECT count(*) FROM player").fetchone()
+        window = Database(sqlite_url(db_path))
+        with window.transaction() as session:
+            set_setting(session, "window", "first")
+    try:
+        assert all(p.exists() for p in sidecars(db_path)), "the window's sidecars were deleted under it"
+        other = subprocess.run([sys.executable, "-c", OTHER_WRITER, str(db_path)], cwd=ROOT, capture_output=True,
+                               text=True, timeout=60)
+        assert other.returncode == 0, other.stderr
+        for i in range(30):
+            with window.transaction() as session:
+                set_setting(session, f"window{i}", "window")
+    finally:
+        window.close()
+    with sqlite3.connect(db_path) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        counts = [connection.execute("SELECT count(*) FROM setting WHERE key LIKE ?", (f"{k}%",)).fetchone()[0]
+                  for k in ("window", "other")]
+    assert counts == [31, 30]
+
+
+def test_a_reader_who_may_write_cannot_change_the_file_and_leaves_no_sidecars(db_path: Path) -> None:
+    from db.sqlite_files import read_only_connection
+
+    before = _hash(db_path)
+    with read_only_connection(db_path) as connection, pytest.raises(sqlite3.OperationalError, match="readonly"):
+        connection.execute("INSERT INTO setting (key, value) VALUES ('x', 'y')")
+    assert _hash(db_path) == before and not any(p.exists() for p in sidecars(db_path))
