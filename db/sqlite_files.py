@@ -64,3 +64,35 @@ def read_only_connection(path: Path) -> Iterator[sqlite3.Connection]:
         yield connection
     finally:
         connection.close()
+
+
+class FileInUse(Exception):
+    """Another connection (another Dugout window, the command line, another program) has the file open."""
+
+
+@contextmanager
+def exclusive_connection(path: Path) -> Iterator[sqlite3.Connection | None]:
+    """A connection holding the only lock on ``path``: no other connection reads or writes it meanwhile.
+
+    In WAL mode (every Dugout file) an open connection keeps a shared lock even when idle, so the
+    exclusive lock is refused while any other window or program has the file open: FileInUse.
+    Yields None when SQLite cannot read the file at all (no lock taken; nothing can use it as a
+    database then). A missing file is not created.
+    """
+    uri = f"file:{urllib.parse.quote(str(path.resolve()))}?mode=rw"
+    connection = sqlite3.connect(uri, uri=True, timeout=0, isolation_level=None)
+    try:
+        readable = True
+        try:
+            connection.execute("PRAGMA locking_mode=EXCLUSIVE")
+            connection.execute("BEGIN EXCLUSIVE")
+            connection.execute("COMMIT")  # the lock stays: locking_mode=EXCLUSIVE keeps it until close
+        except sqlite3.OperationalError as error:
+            if "locked" in str(error) or "busy" in str(error):
+                raise FileInUse(str(error)) from error
+            readable = False
+        except sqlite3.DatabaseError:
+            readable = False
+        yield connection if readable else None
+    finally:
+        connection.close()

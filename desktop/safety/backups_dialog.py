@@ -35,9 +35,11 @@ class BackupsDialog(QDialog):
     """Lists the backups of ``database_file`` and restores one after backing up the current state.
 
     Signals:
+        about_to_restore(): the restore starts; the window lets go of the file (a restore needs it alone).
         restored(): a backup was put back in place; the window reloads the database.
     """
 
+    about_to_restore = Signal()
     restored = Signal()
 
     def __init__(self, database_file: Path, parent: QWidget | None = None, *, confirm: bool = True) -> None:
@@ -145,6 +147,7 @@ class BackupsDialog(QDialog):
                     "so this can be undone by restoring that backup.").format(when=when, name=self.database_file.name),
         ) != QMessageBox.StandardButton.Yes:
             return
+        self.about_to_restore.emit()
         try:
             restore_backup(self.database_file, backup.path)
         except BackupFailed as error:

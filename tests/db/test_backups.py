@@ -106,8 +106,9 @@ def test_restoring_puts_the_backup_back_and_backs_up_the_current_state_first(dat
     _set(database, "good")
     good = make_backup(path, now=dt.datetime(2025, 5, 1, 9, 0))
     _set(database, "after")
+    database.close()  # the window lets go of the file first: a restore needs it to itself
     current = restore_backup(path, good.path)
-    assert _get(database) == "good", "the open database sees the restored data at once"
+    assert _get(database) == "good", "the database reconnects to the restored data"
     assert current is not None and current.reason == "before-restore"
     with sqlite3.connect(current.path) as copy:
         assert copy.execute("SELECT value FROM setting WHERE key = 'note'").fetchone() == ("after",)
@@ -220,3 +221,98 @@ def test_restoring_an_old_backup_never_prunes_the_backup_being_restored(db_path:
         assert connection.execute("SELECT value FROM setting WHERE key = 'note'").fetchone() == ("morning",)
     kept = {b.reason for b in list_backups(db_path)}
     assert "before-restore" in kept and "periodic" in kept, "pruned after the restore, by the rules"
+
+
+def test_a_restore_over_a_damaged_file_another_window_has_open_is_refused(db_path: Path) -> None:
+    """Replacing the file under a window would let it go on writing into a deleted file."""
+    from db.backups import DatabaseInUse
+    from db.demo import create_demo
+    from tests.db.test_health import _damaged_index
+
+    create_demo(db_path)
+    good = make_backup(db_path)
+    _damaged_index(db_path)
+    other = Database(f"sqlite:///{db_path}")
+    try:
+        with other.reading() as session:
+            assert get_setting(session, "currency") is not None
+        before = _sha(db_path)
+        with pytest.raises(DatabaseInUse, match="in use by another Dugout window"):
+            restore_backup(db_path, good.path)
+        assert _sha(db_path) == before and not list(backup_folder(db_path).glob("*.bad"))
+        _set(other, "typed in the other window")
+    finally:
+        other.close()
+    restore_backup(db_path, good.path)  # once the other window has closed it
+    assert integrity_problems(db_path) == [] and len(list(backup_folder(db_path).glob("*.bad"))) == 1
+
+
+def test_a_restore_while_another_process_has_the_file_open_is_refused(db_path: Path, tmp_path: Path,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    import subprocess
+    import sys
+    import textwrap
+
+    backup = make_backup(db_path, target=tmp_path / "good.sqlite")
+    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+        import sys, time
+        from db.engine import Database
+        from db.reference.queries import get_setting
+        database = Database("sqlite:///{db_path}")
+        with database.reading() as session:
+            get_setting(session, "note")
+        print("open", flush=True)
+        sys.stdin.readline()
+        database.close()
+    """)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=Path(__file__).resolve().parents[2])
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
+        before = _sha(db_path)
+        assert main(["--db", str(db_path), "restore", str(backup.path)]) == 1
+        err = capsys.readouterr().err
+        assert len(err.strip().splitlines()) == 1 and "in use" in err
+        assert _sha(db_path) == before and list_backups(db_path) == []
+    finally:
+        holder.communicate("\n", timeout=30)
+    assert main(["--db", str(db_path), "restore", str(backup.path)]) == 0
+
+
+def test_when_the_current_state_cannot_be_backed_up_nothing_is_restored(db_path: Path, tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    database = open_database(db_path)
+    _set(database, "good")
+    database.close()
+    backup = make_backup(db_path, target=tmp_path / "good.sqlite")
+    database = open_database(db_path)
+    _set(database, "current")
+    database.close()
+    before = _sha(db_path)
+
+    def failing(*_args: object, **_kwargs: object) -> None:
+        raise BackupFailed("Cannot write the backup of dugout.sqlite: No space left on device")
+
+    monkeypatch.setattr("db.backups.make_backup", failing)
+    with pytest.raises(BackupFailed, match="No space left"):
+        restore_backup(db_path, backup.path)
+    assert _sha(db_path) == before
+    assert not backup_folder(db_path).exists() or not any(backup_folder(db_path).iterdir()), "nothing kept aside"
+
+
+@pytest.mark.parametrize("content", [b"", None], ids=["zero-bytes", "no-tables"])
+def test_an_empty_file_is_not_restored(db_path: Path, tmp_path: Path, content: bytes | None,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    empty = tmp_path / "empty.sqlite"
+    if content is None:
+        sqlite3.connect(empty).close()
+        with sqlite3.connect(empty) as connection:
+            connection.execute("VACUUM")
+    else:
+        empty.write_bytes(content)
+    before = _sha(db_path)
+    with pytest.raises(BackupFailed, match="empty, not a Dugout database"):
+        restore_backup(db_path, empty)
+    assert main(["--db", str(db_path), "restore", str(empty)]) == 1
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "empty" in err
+    assert _sha(db_path) == before and list_backups(db_path) == []
+
