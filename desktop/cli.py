@@ -382,6 +382,8 @@ def _run_backup(args: argparse.Namespace) -> int:
 
 def _run_restore(args: argparse.Namespace) -> int:
     from db.backups import restore_backup
+    from db.migrations import HEAD
+    from db.opening import identify, open_database
 
     path = _sqlite_target(args, "restore")
     source = Path(args.file).expanduser()
@@ -393,6 +395,10 @@ def _run_restore(args: argparse.Namespace) -> int:
     if current is not None:
         print(tr("The state before the restore is backed up in {p}", p=current.path))
     print(tr("Restored {db} from {p}", db=path.name, p=source))
+    revision = identify(path).revision
+    if revision != HEAD:  # an older Dugout's backup: upgraded now, like any older file (after a backup copy)
+        open_database(path, create=False).close()
+        print(tr("Upgraded {db} from schema {old} to {new}", db=path.name, old=revision, new=HEAD))
     return 0
 
 

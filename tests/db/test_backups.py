@@ -316,3 +316,17 @@ def test_an_empty_file_is_not_restored(db_path: Path, tmp_path: Path, content: b
     assert len(err.strip().splitlines()) == 1 and "empty" in err
     assert _sha(db_path) == before and list_backups(db_path) == []
 
+
+def test_a_backup_of_an_older_schema_is_restored_and_upgraded(db_path: Path, tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    from db.migrate import upgrade
+    from db.migrations import HEAD
+    from db.opening import identify
+
+    old = tmp_path / "old.sqlite"
+    older = Database(f"sqlite:///{old}")
+    upgrade(older.engine, "0005_league")
+    older.close()
+    assert main(["--db", str(db_path), "restore", str(old)]) == 0
+    assert f"from schema 0005_league to {HEAD}" in capsys.readouterr().out
+    assert identify(db_path).revision == HEAD and not integrity_problems(db_path)
