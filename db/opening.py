@@ -219,11 +219,15 @@ def open_database(
     """
     text = str(target)
     if not is_sqlite(text):
+        if read_only:  # refused before connecting: opening an empty server database would create tables
+            raise DatabaseRefused("read_only_server", tr(
+                "--read-only works on SQLite files; {db} is a server database: ask whoever runs it for a login "
+                "that may only read", db=without_password(text)))
         return open_server(text, create=create, migrate=migrate, config=config)
 
     path = sqlite_file(text)
     identified = identify(path, _known(config))
-    if identified.state is FileState.MISSING and not create:
+    if identified.state is FileState.MISSING and (read_only or not create):
         raise DatabaseRefused("missing", tr("{p} does not exist", p=path))
     if identified.state is FileState.MISSING:
         try:

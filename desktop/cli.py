@@ -496,6 +496,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.as_of:
             _as_of(args)
+        writes = _writes(args)
+        if args.read_only and writes is not None:
+            return _fail(tr("--read-only: `{c}` changes the database; run it without --read-only", c=writes), EXIT_USAGE)
         return handlers[args.command](args)
     except ValidationError as error:
         return _fail(error.message, url=args.db_url)
@@ -516,6 +519,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         if type(error).__module__.startswith("sqlalchemy"):
             return _fail(_database_error(error), url=args.db_url)
         return _fail(tr("unexpected error: {e} (details in {log})", e=error, log=_crash_log_path()), url=args.db_url)
+
+
+def _writes(args: argparse.Namespace) -> str | None:
+    """The command as typed when it changes the database (refused with --read-only), else None."""
+    if args.command in ("demo", "migrate", "restore"):
+        return str(args.command)
+    if args.command == "import":
+        return f"import {args.kind}"
+    if args.command == "check" and args.repair:
+        return "check --repair"
+    return None
 
 
 def _database_error(error: Exception) -> str:

@@ -204,7 +204,7 @@ class MainWindow(QMainWindow):
             return
         remembered = self.settings.value("session/last_database")
         # A remembered file that has gone (moved, unmounted drive) must not come back empty.
-        if not explicit and remembered and self.open_target(str(remembered), create=False):
+        if not explicit and remembered and self.open_target(str(remembered), create=False, read_only=read_only):
             return
         self.welcome()
 

@@ -228,3 +228,44 @@ def test_a_reader_who_may_write_cannot_change_the_file_and_leaves_no_sidecars(db
     with read_only_connection(db_path) as connection, pytest.raises(sqlite3.OperationalError, match="readonly"):
         connection.execute("INSERT INTO setting (key, value) VALUES ('x', 'y')")
     assert _hash(db_path) == before and not any(p.exists() for p in sidecars(db_path))
+
+
+READ_ONLY_REFUSED = [
+    ["demo"], ["migrate"], ["restore", "{backup}"], ["check", "--repair"],
+    ["import", "squad", "{csv}", "--club", "Real Madrid"], ["import", "fixtures", "{ics}", "--club", "Real Madrid"],
+]
+
+
+@pytest.mark.parametrize("command", READ_ONLY_REFUSED, ids=lambda c: " ".join(c[:2]))
+def test_commands_that_write_refuse_read_only_and_leave_the_file_as_it_was(
+        demo_path: Path, tmp_path: Path, command: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    from db.backups import list_backups, make_backup
+    from desktop.cli import main
+
+    backup = make_backup(demo_path, target=tmp_path / "backup.sqlite")
+    (tmp_path / "squad.csv").write_text("name,number\nNew Signing,40\n", encoding="utf-8")
+    (tmp_path / "f.ics").write_text("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", encoding="utf-8")
+    args = [a.format(backup=backup.path, csv=tmp_path / "squad.csv", ics=tmp_path / "f.ics") for a in command]
+    before = _hash(demo_path)
+    assert main(["--db", str(demo_path), "--read-only", *args]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "--read-only" in err
+    assert _hash(demo_path) == before and list_backups(demo_path) == []
+
+
+def test_read_only_never_creates_a_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from desktop.cli import main
+
+    missing = tmp_path / "nothing.sqlite"
+    with pytest.raises(DatabaseRefused, match="does not exist"):
+        open_database(missing, read_only=True)
+    assert main(["--db", str(missing), "--read-only", "availability"]) == 1
+    assert "does not exist" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_read_only_on_a_server_is_refused_before_connecting() -> None:
+    url = "postgresql+psycopg://coach:secret@db.club.invalid/dugout"
+    with pytest.raises(DatabaseRefused, match="SQLite files") as refused:
+        open_database(url, read_only=True)
+    assert refused.value.reason == "read_only_server" and "secret" not in str(refused.value)

@@ -227,3 +227,14 @@ def test_restoring_in_one_window_while_another_has_the_file_open_is_refused(qtbo
     when_modal(BackupsDialog, restore)  # once the other window has closed, the same restore goes through
     second.show_backups()
     assert said[1].startswith("Restored") and _note(second) == "old"
+
+
+def test_read_only_holds_for_the_remembered_database_too(qtbot, settings: QSettings, demo_path: Path) -> None:
+    settings.setValue("session/last_database", str(demo_path))
+    window = _window(qtbot, settings, demo_path, read_only=True)
+    window2 = MainWindow(settings, Namespace(db=None, db_url=None, as_of=None, read_only=True))
+    qtbot.addWidget(window2)
+    window2.start()
+    for each in (window, window2):
+        assert each.context is not None and each.context.database is not None
+        assert each.context.database.read_only and each.context.database.path == demo_path
