@@ -181,7 +181,7 @@ def check_file(path: Path) -> HealthReport:
                 report.problems.append(Problem("integrity", tr("Dugout's own checks could not read the file: {e}",
                                                                e=error)))
     except sqlite3.DatabaseError as error:
-        raise DatabaseRefused("corrupt", tr("{p} is damaged or unreadable: {e}", p=path, e=error)) from error
+        raise DatabaseRefused("corrupt", tr("{p} is damaged or unreadable: {e}", p=path, e=error), path) from error
     return report
 
 

@@ -435,12 +435,14 @@ def _with_way_out(refused: Exception, target: str) -> str:
     from db.errors import DatabaseRefused
 
     reason = refused.reason if isinstance(refused, DatabaseRefused) else ""
-    if not is_sqlite(target) or reason not in ("corrupt", "locked"):
+    # The file refused, which is not always the --db one (the demo has its own file).
+    refused_file = refused.path if isinstance(refused, DatabaseRefused) else None
+    if reason not in ("corrupt", "locked") or (refused_file is None and not is_sqlite(target)):
         return str(refused)
     from db.backups import latest_good_backup
     from db.opening import sqlite_file
 
-    path = sqlite_file(target)
+    path = refused_file or sqlite_file(target)
     if reason == "locked":
         return tr("{e} (dugout --db {p} --read-only …)", e=refused, p=path)
     good = latest_good_backup(path)

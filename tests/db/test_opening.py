@@ -220,3 +220,18 @@ def test_read_only_never_creates_a_database(blank_target: str) -> None:
             assert inspect(connection).get_table_names() == []
     finally:
         server.close()
+
+
+def test_the_way_out_names_the_file_that_was_refused(_empty_template: Path, capsys) -> None:
+    """`dugout demo` works on the demo's own file: the advice must restore that one, not the default database."""
+    from db.backups import make_backup
+    from db.paths import default_database_path, demo_database_path
+
+    demo = demo_database_path()
+    demo.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(_empty_template, demo)
+    good = make_backup(demo)
+    _corrupt(demo, _empty_template)
+    assert main(["demo"]) == 1
+    err = capsys.readouterr().err.strip()
+    assert f"dugout --db {demo} restore {good.path}" in err and str(default_database_path()) not in err
