@@ -149,11 +149,13 @@ def _sqlite_problems(connection: sqlite3.Connection) -> list[Problem]:
 
 
 def _open_for_check(path: Path) -> None:
-    """Refuse what is not a Dugout file at all; a damaged Dugout file goes on to be checked."""
-    from db.opening import identify
+    """Refuse what is not a Dugout file at all (an empty one too); a damaged Dugout file goes on to be checked."""
+    from db.opening import FileState, identify
 
     try:
-        identify(path)
+        identified = identify(path)
+        if identified.state is not FileState.DUGOUT:
+            raise DatabaseRefused("empty", tr("{p} is empty: not a Dugout database, nothing to check", p=path), path)
     except DatabaseRefused as refused:
         if refused.reason != "corrupt":
             raise
