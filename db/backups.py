@@ -75,19 +75,28 @@ def database_file(database: Database) -> Path:
 
 
 def list_backups(database_file: Path, folder: Path | None = None) -> list[Backup]:
-    """The backups of ``database_file``, newest first (files of other names are ignored)."""
+    """The backups of ``database_file``, newest first (files of other names, or of impossible
+    dates, are ignored; so is a file deleted while the folder is read)."""
     folder = folder or backup_folder(database_file)
-    found: list[Backup] = []
-    if not folder.is_dir():
-        return found
-    for entry in folder.iterdir():
+    found: list[tuple[Backup, int]] = []
+    try:
+        entries = list(folder.iterdir())
+    except OSError:  # no folder yet, or it cannot be read: no backups to offer
+        return []
+    for entry in entries:
         match = _NAME.match(entry.name)
-        if match is None or not entry.is_file():
+        if match is None:
             continue
-        taken = dt.datetime.strptime(match["stamp"], _STAMP)
-        found.append(Backup(entry, taken, entry.stat().st_size, match["reason"] or "manual"))
+        try:
+            taken = dt.datetime.strptime(match["stamp"], _STAMP)
+            stat = entry.stat()
+        except (ValueError, OSError):  # 2025-13-45 by hand, or pruned by another window just now
+            continue
+        if entry.is_file():
+            found.append((Backup(entry, taken, stat.st_size, match["reason"] or "manual"), stat.st_mtime_ns))
     # Within one second the file written last is the newer one.
-    return sorted(found, key=lambda b: (b.taken_at, b.path.stat().st_mtime_ns, b.path.name), reverse=True)
+    found.sort(key=lambda pair: (pair[0].taken_at, pair[1], pair[0].path.name), reverse=True)
+    return [backup for backup, _ in found]
 
 
 def integrity_problems(path: Path) -> list[str]:
@@ -151,9 +160,8 @@ def make_backup(database_file: Path, *, reason: str = "manual", target: Path | N
 
 
 def _write_checked(source: Path, target: Path, reader: sqlite3.Connection | None = None) -> None:
-    """Write the backup under a temporary name, check it, and only then give it its name."""
-    partial = target.with_name(target.name + ".partial")
-    partial.unlink(missing_ok=True)
+    """Write the backup under a temporary name of its own, check it, and only then give it its name."""
+    partial = _own_temporary(target, ".partial")
     try:
         try:
             _copy_with_backup_api(source, partial, reader)
@@ -167,6 +175,16 @@ def _write_checked(source: Path, target: Path, reader: sqlite3.Connection | None
         partial.unlink(missing_ok=True)
 
 
+def _own_temporary(beside: Path, suffix: str) -> Path:
+    """A new empty file beside ``beside`` that no other window or command uses (SQLite takes an
+    empty file as a new database), so two backups at once never write into one file."""
+    import tempfile
+
+    handle, name = tempfile.mkstemp(prefix=beside.name + ".", suffix=suffix, dir=beside.parent)
+    os.close(handle)
+    return Path(name)
+
+
 def prune_backups(database_file: Path, now: dt.datetime | None = None) -> list[Path]:
     """Delete the backups the retention rules no longer keep; return the deleted files."""
     backups = list_backups(database_file)
@@ -174,7 +192,10 @@ def prune_backups(database_file: Path, now: dt.datetime | None = None) -> list[P
     gone: list[Path] = []
     for backup in backups:
         if backup.taken_at not in keep:
-            backup.path.unlink(missing_ok=True)
+            try:
+                backup.path.unlink(missing_ok=True)
+            except OSError:  # kept for now; the next backup prunes again
+                continue
             gone.append(backup.path)
     return gone
 
@@ -297,9 +318,14 @@ def _live_integrity_problems(connection: sqlite3.Connection) -> list[str]:
 
 def _put_in_place(backup_file: Path, database_file: Path) -> None:
     """Write ``backup_file`` as a new file and move it over ``database_file`` (missing, or unreadable to SQLite)."""
-    fresh = database_file.with_name(database_file.name + ".restoring")
+    try:
+        fresh = _own_temporary(database_file, ".restoring")
+    except OSError as error:
+        raise BackupFailed(tr("Restoring {b} failed: {e}", b=backup_file.name, e=error)) from error
     try:
         _copy_with_backup_api(backup_file, fresh)
+        if database_file.exists():  # the restored file keeps the permissions the old one had
+            shutil.copymode(database_file, fresh)
         for sidecar in sidecars(database_file):
             sidecar.unlink(missing_ok=True)
         os.replace(fresh, database_file)

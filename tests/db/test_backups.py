@@ -330,3 +330,24 @@ def test_a_backup_of_an_older_schema_is_restored_and_upgraded(db_path: Path, tmp
     assert main(["--db", str(db_path), "restore", str(old)]) == 0
     assert f"from schema 0005_league to {HEAD}" in capsys.readouterr().out
     assert identify(db_path).revision == HEAD and not integrity_problems(db_path)
+
+
+def test_a_stray_file_with_an_impossible_date_is_not_a_backup(db_path: Path) -> None:
+    made = make_backup(db_path)
+    stray = backup_folder(db_path) / "dugout-2025-13-45_256199-manual.sqlite"
+    stray.write_bytes(b"copied here by hand")
+    assert [b.path for b in list_backups(db_path)] == [made.path]
+    assert prune_backups(db_path) == [] and stray.exists()
+
+
+def test_two_backups_at_once_never_share_a_temporary_file(db_path: Path, tmp_path: Path) -> None:
+    """Another window writing the same backup name at the same moment keeps its half-written file."""
+    folder = tmp_path / "elsewhere"
+    folder.mkdir()
+    target = folder / "mine.sqlite"
+    theirs = folder / "mine.sqlite.partial"
+    theirs.write_bytes(b"another window's backup in progress")
+    make_backup(db_path, target=target)
+    assert theirs.read_bytes() == b"another window's backup in progress"
+    assert not integrity_problems(target)
+    assert sorted(p.name for p in folder.iterdir()) == ["mine.sqlite", "mine.sqlite.partial"]

@@ -238,3 +238,22 @@ def test_read_only_holds_for_the_remembered_database_too(qtbot, settings: QSetti
     for each in (window, window2):
         assert each.context is not None and each.context.database is not None
         assert each.context.database.read_only and each.context.database.path == demo_path
+
+
+def test_an_automatic_or_manual_backup_that_hits_a_file_error_is_told_not_raised(
+        qtbot, settings: QSettings, demo_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    window = _window(qtbot, settings, demo_path)
+    told: list[str] = []
+    assert window.context is not None
+    window.context.status.connect(told.append)
+
+    def vanished(*_args: object, **_kwargs: object) -> None:
+        raise FileNotFoundError(2, "No such file or directory")
+
+    monkeypatch.setattr("db.backups.make_backup", vanished)
+    assert window.backup_schedule.at_start(dt.datetime.now() + dt.timedelta(days=3)) is False
+    assert told and "No such file or directory" in told[-1]
+    dialog = BackupsDialog(demo_path, window, confirm=False)
+    qtbot.addWidget(dialog)
+    dialog.back_up_now()
+    assert "No such file or directory" in dialog.message.text()
