@@ -161,3 +161,18 @@ def test_an_empty_file_cannot_be_checked_and_is_never_written(tmp_path: Path, ta
         assert len(err.strip().splitlines()) == 1 and "empty" in err
     assert path.read_bytes() == before, "no ANALYZE, no VACUUM: not even sqlite_stat1"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["club.sqlite"]
+
+
+def test_a_repair_never_rewrites_a_file_damaged_beyond_its_indexes(demo_path: Path) -> None:
+    with closing(sqlite3.connect(demo_path)) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        page_size, pages = (connection.execute(f"PRAGMA {p}").fetchone()[0] for p in ("page_size", "page_count"))
+    data = bytearray(demo_path.read_bytes()) + bytes(page_size)  # a page nothing points at
+    data[28:32] = (pages + 1).to_bytes(4, "big")
+    demo_path.write_bytes(bytes(data))
+    before = check_file(demo_path)
+    assert [p.repairable for p in before.problems if p.kind == "integrity"] == [False]
+    report = repair_file(demo_path)
+    assert not any("VACUUM)" in line and "Rewrote" in line for line in report.lines())
+    assert any("Did not rewrite the file" in line for line in report.lines())
+    assert any(p.kind == "integrity" for p in report.problems), "not vacuumed: the unused page is still there"
