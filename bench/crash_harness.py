@@ -9,6 +9,9 @@ parent kills it with SIGKILL at a random moment, then opens the file as a new pr
 requires ``PRAGMA integrity_check`` = ok and every acknowledged edit present (a changed row at the
 version the edit returned, or later: the edit in flight at the kill may have committed unannounced).
 It prints runs, kills, acknowledged edits and lost edits (must be 0), and exits 1 otherwise.
+A kill counts as landing during writes only when the child had started editing and died of the
+SIGKILL; a child that died of its own error is counted apart, and fails the run (it hid nothing
+from the kill, but it did no writes for the kill to interrupt either).
 
 The children are forked from a parent that has imported the data layer once, so a kill costs
 the random wait only, not a Python start.
@@ -28,6 +31,7 @@ import tempfile
 import time
 from contextlib import closing
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -53,8 +57,9 @@ def set_up(path: Path) -> None:
         database.close()
 
 
-def edit_forever(path: Path, log_path: Path, seed: int) -> None:
-    """The child: random edits, each logged once its commit has returned, until it is killed."""
+def edit_forever(path: Path, log_path: Path, seed: int, editing: Any = None) -> None:
+    """The child: random edits, each logged once its commit has returned, until it is killed.
+    ``editing`` (an Event) is set when the edits begin."""
     from sqlmodel import select
 
     from db.errors import StaleEdit, ValidationError
@@ -76,6 +81,8 @@ def edit_forever(path: Path, log_path: Path, seed: int) -> None:
     assert club_id is not None and season_id is not None
     log = log_path.open("a", encoding="utf-8")
     number = 0
+    if editing is not None:
+        editing.set()
     while True:
         number += 1
         kind = rng.choice(("player", "membership", "injury", "injury_change"))
@@ -153,20 +160,33 @@ def run(kills: int, seed: int, folder: Path, *, min_wait: float = 0.02, max_wait
     context = multiprocessing.get_context("fork")
     started = time.perf_counter()
     bad: list[str] = []
+    during_writes = own_errors = 0
     for number in range(kills):
-        child = context.Process(target=edit_forever, args=(path, log_path, seed * 100_000 + number), daemon=True)
+        editing = context.Event()
+        child = context.Process(target=edit_forever, args=(path, log_path, seed * 100_000 + number, editing),
+                                daemon=True)
         child.start()
+        deadline = time.monotonic() + 30  # the random moment is counted from the first edit, not from the fork
+        while child.is_alive() and not editing.wait(0.02) and time.monotonic() < deadline:
+            pass
         time.sleep(rng.uniform(min_wait, max_wait))
         assert child.pid is not None
-        os.kill(child.pid, signal.SIGKILL)
+        if child.is_alive():
+            os.kill(child.pid, signal.SIGKILL)
         child.join()
+        if child.exitcode == -signal.SIGKILL and editing.is_set():
+            during_writes += 1
+        elif child.exitcode != -signal.SIGKILL:
+            own_errors += 1
+            bad.append(f"run {number + 1}: the child died of its own error (exit code {child.exitcode})")
         check = integrity(path)
         if check != "ok":
             bad.append(f"run {number + 1}: integrity {check}")
     acknowledged, missing = lost_edits(path, log_path)
-    return {"runs": kills, "kills": kills, "acknowledged": acknowledged, "lost": len(missing),
-            "integrity_failures": len(bad), "seconds": round(time.perf_counter() - started, 1),
-            "details": bad + missing[:10]}
+    return {"runs": kills, "kills": kills - own_errors, "during_writes": during_writes, "own_errors": own_errors,
+            "acknowledged": acknowledged, "lost": len(missing),
+            "integrity_failures": sum(1 for b in bad if "integrity" in b),
+            "seconds": round(time.perf_counter() - started, 1), "details": bad + missing[:10]}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -183,11 +203,13 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory() as folder:
             figures = run(args.kills, args.seed, Path(folder))
     print(f"seed {args.seed}: runs {figures['runs']}, kills {figures['kills']}, "
+          f"kills during writes {figures['during_writes']}, "
+          f"children that died of their own error {figures['own_errors']}, "
           f"acknowledged edits {figures['acknowledged']}, lost edits {figures['lost']}, "
           f"integrity failures {figures['integrity_failures']}, {figures['seconds']} s")
     for detail in figures["details"]:  # type: ignore[attr-defined]
         print("  " + str(detail))
-    return 0 if figures["lost"] == 0 and figures["integrity_failures"] == 0 else 1
+    return 0 if figures["lost"] == figures["integrity_failures"] == figures["own_errors"] == 0 else 1
 
 
 if __name__ == "__main__":

@@ -75,19 +75,28 @@ def database_file(database: Database) -> Path:
 
 
 def list_backups(database_file: Path, folder: Path | None = None) -> list[Backup]:
-    """The backups of ``database_file``, newest first (files of other names are ignored)."""
+    """The backups of ``database_file``, newest first (files of other names, or of impossible
+    dates, are ignored; so is a file deleted while the folder is read)."""
     folder = folder or backup_folder(database_file)
-    found: list[Backup] = []
-    if not folder.is_dir():
-        return found
-    for entry in folder.iterdir():
+    found: list[tuple[Backup, int]] = []
+    try:
+        entries = list(folder.iterdir())
+    except OSError:  # no folder yet, or it cannot be read: no backups to offer
+        return []
+    for entry in entries:
         match = _NAME.match(entry.name)
-        if match is None or not entry.is_file():
+        if match is None:
             continue
-        taken = dt.datetime.strptime(match["stamp"], _STAMP)
-        found.append(Backup(entry, taken, entry.stat().st_size, match["reason"] or "manual"))
+        try:
+            taken = dt.datetime.strptime(match["stamp"], _STAMP)
+            stat = entry.stat()
+        except (ValueError, OSError):  # 2025-13-45 by hand, or pruned by another window just now
+            continue
+        if entry.is_file():
+            found.append((Backup(entry, taken, stat.st_size, match["reason"] or "manual"), stat.st_mtime_ns))
     # Within one second the file written last is the newer one.
-    return sorted(found, key=lambda b: (b.taken_at, b.path.stat().st_mtime_ns, b.path.name), reverse=True)
+    found.sort(key=lambda pair: (pair[0].taken_at, pair[1], pair[0].path.name), reverse=True)
+    return [backup for backup, _ in found]
 
 
 def integrity_problems(path: Path) -> list[str]:
@@ -110,9 +119,14 @@ def _free_name(folder: Path, stem: str, now: dt.datetime, reason: str) -> Path:
     return candidate
 
 
-def _copy_with_backup_api(source: Path, target: Path) -> None:
-    """Copy a consistent snapshot of ``source`` into the new file ``target`` and sync it to disk."""
-    with read_only_connection(source) as reader, closing(sqlite3.connect(target)) as writer:
+def _copy_with_backup_api(source: Path, target: Path, reader: sqlite3.Connection | None = None) -> None:
+    """Copy a consistent snapshot of ``source`` (read through ``reader`` when given) into the new
+    file ``target`` and sync it to disk."""
+    if reader is None:
+        with read_only_connection(source) as own:
+            _copy_with_backup_api(source, target, own)
+        return
+    with closing(sqlite3.connect(target)) as writer:
         reader.backup(writer)
         writer.execute("PRAGMA journal_mode=DELETE")  # a backup is one self-contained file
     with target.open("rb+") as handle:
@@ -120,9 +134,11 @@ def _copy_with_backup_api(source: Path, target: Path) -> None:
 
 
 def make_backup(database_file: Path, *, reason: str = "manual", target: Path | None = None,
-                now: dt.datetime | None = None, prune: bool = True) -> Backup:
+                now: dt.datetime | None = None, prune: bool = True,
+                reader: sqlite3.Connection | None = None) -> Backup:
     """Back up ``database_file`` (into its backup folder, or to ``target``), check it and prune old ones.
 
+    ``reader``: an open connection to read it through (one that holds the file's only lock).
     Raises BackupFailed when it cannot be written or fails its integrity check (it is then removed).
     """
     now = (now or dt.datetime.now()).replace(microsecond=0)
@@ -134,7 +150,7 @@ def make_backup(database_file: Path, *, reason: str = "manual", target: Path | N
             pruning = prune
         else:
             pruning = False
-        _write_checked(database_file, target)
+        _write_checked(database_file, target, reader)
     except OSError as error:
         raise BackupFailed(tr("Cannot write the backup of {p}: {e}", p=database_file.name,
                               e=error.strerror or error)) from error
@@ -143,13 +159,12 @@ def make_backup(database_file: Path, *, reason: str = "manual", target: Path | N
     return Backup(target, now, target.stat().st_size, reason)
 
 
-def _write_checked(source: Path, target: Path) -> None:
-    """Write the backup under a temporary name, check it, and only then give it its name."""
-    partial = target.with_name(target.name + ".partial")
-    partial.unlink(missing_ok=True)
+def _write_checked(source: Path, target: Path, reader: sqlite3.Connection | None = None) -> None:
+    """Write the backup under a temporary name of its own, check it, and only then give it its name."""
+    partial = _own_temporary(target, ".partial")
     try:
         try:
-            _copy_with_backup_api(source, partial)
+            _copy_with_backup_api(source, partial, reader)
         except sqlite3.Error as error:
             raise BackupFailed(tr("The backup of {p} failed: {e}", p=source.name, e=error)) from error
         problems = integrity_problems(partial)
@@ -160,6 +175,16 @@ def _write_checked(source: Path, target: Path) -> None:
         partial.unlink(missing_ok=True)
 
 
+def _own_temporary(beside: Path, suffix: str) -> Path:
+    """A new empty file beside ``beside`` that no other window or command uses (SQLite takes an
+    empty file as a new database), so two backups at once never write into one file."""
+    import tempfile
+
+    handle, name = tempfile.mkstemp(prefix=beside.name + ".", suffix=suffix, dir=beside.parent)
+    os.close(handle)
+    return Path(name)
+
+
 def prune_backups(database_file: Path, now: dt.datetime | None = None) -> list[Path]:
     """Delete the backups the retention rules no longer keep; return the deleted files."""
     backups = list_backups(database_file)
@@ -167,7 +192,10 @@ def prune_backups(database_file: Path, now: dt.datetime | None = None) -> list[P
     gone: list[Path] = []
     for backup in backups:
         if backup.taken_at not in keep:
-            backup.path.unlink(missing_ok=True)
+            try:
+                backup.path.unlink(missing_ok=True)
+            except OSError:  # kept for now; the next backup prunes again
+                continue
             gone.append(backup.path)
     return gone
 
@@ -184,7 +212,7 @@ def backup_before(database: Database, reason: str) -> Backup | None:
     return make_backup(database.path, reason=reason)
 
 
-def keep_damaged(path: Path, now: dt.datetime | None = None) -> Path:
+def keep_damaged(path: Path, now: dt.datetime | None = None, reader: sqlite3.Connection | None = None) -> Path:
     """Keep a copy of a damaged file aside, as it is (``…-damaged.sqlite.bad``: never listed as a
     backup, never restored from, never pruned): through the backup API where SQLite still reads
     it, else byte for byte (nothing can have it open then)."""
@@ -193,59 +221,117 @@ def keep_damaged(path: Path, now: dt.datetime | None = None) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     aside = folder / f"{path.stem}-{now.strftime(_STAMP)}-damaged{SUFFIX}.bad"
     try:
-        _copy_with_backup_api(path, aside)
+        _copy_with_backup_api(path, aside, reader)
     except sqlite3.Error:
         shutil.copyfile(path, aside)
     return aside
 
 
-def restore_backup(database_file: Path, backup_file: Path, *, now: dt.datetime | None = None) -> Backup | None:
-    """Replace the contents of ``database_file`` with ``backup_file`` after backing up the current state.
+class DatabaseInUse(BackupFailed):
+    """A restore refused because another window or program has the database open."""
 
-    The backup must be a sound Dugout database this version can open. A usable current file is
-    written over through the backup API, so other connections see the restored data at once; a
-    damaged one is first kept aside as it is (``…-damaged.sqlite.bad``) and then replaced.
-    Returns the backup made of the current state (None when it was damaged and kept aside).
-    """
+
+def _check_restorable(backup_file: Path) -> str:
+    """Refuse a backup that is not a sound Dugout database this version knows; return its schema revision."""
     from db.errors import DatabaseRefused
-    from db.opening import identify
+    from db.opening import FileState, identify
 
-    now = now or dt.datetime.now()
     try:
-        identify(backup_file)
+        identified = identify(backup_file)
     except DatabaseRefused as refused:
         raise BackupFailed(tr("Cannot restore {b}: {e}", b=backup_file.name, e=refused)) from refused
+    if identified.state is not FileState.DUGOUT or identified.revision is None:
+        raise BackupFailed(tr("Cannot restore {b}: it is empty, not a Dugout database", b=backup_file.name))
     problems = integrity_problems(backup_file)
     if problems:
         raise BackupFailed(tr("Cannot restore {b}: it is damaged ({e})", b=backup_file.name, e=problems[0]))
-    if database_file.exists():
-        try:
-            identify(database_file)
-        except DatabaseRefused as refused:  # damaged is what a restore is for; another program's file is not
-            if refused.reason != "corrupt":
-                raise BackupFailed(tr("Not restored over {p}: {e}", p=database_file.name, e=refused)) from refused
-    current: Backup | None = None
-    usable = database_file.exists() and not integrity_problems(database_file)
-    if usable:
-        try:
-            current = make_backup(database_file, reason="before-restore", now=now)
-        except BackupFailed:
-            usable = False
-    if not usable and database_file.exists():
-        keep_damaged(database_file, now)
+    return identified.revision
+
+
+def _damaged(database_file: Path) -> bool:
+    """Whether the current file is damaged (a restore is what it needs); another program's file is refused."""
+    from db.errors import DatabaseRefused
+    from db.opening import identify
+
     try:
-        if usable:
-            with read_only_connection(backup_file) as reader, closing(sqlite3.connect(database_file, timeout=5)) as live:
-                reader.backup(live)
-        else:
-            fresh = database_file.with_name(database_file.name + ".restoring")
-            _copy_with_backup_api(backup_file, fresh)
-            for sidecar in sidecars(database_file):
-                sidecar.unlink(missing_ok=True)
-            os.replace(fresh, database_file)
-    except (sqlite3.Error, OSError) as error:
+        identify(database_file)
+    except DatabaseRefused as refused:  # damaged is what a restore is for; another program's file is not
+        if refused.reason != "corrupt":
+            raise BackupFailed(tr("Not restored over {p}: {e}", p=database_file.name, e=refused)) from refused
+        return True
+    return False
+
+
+def _in_use(database_file: Path) -> DatabaseInUse:
+    return DatabaseInUse(tr("Not restored: {p} is in use by another Dugout window or program; close it there "
+                            "and restore again", p=database_file.name))
+
+
+def restore_backup(database_file: Path, backup_file: Path, *, now: dt.datetime | None = None) -> Backup | None:
+    """Replace the contents of ``database_file`` with ``backup_file`` after backing up the current state.
+
+    The backup must be a sound Dugout database of a schema this version knows (an older one is
+    upgraded when the file is next opened). The current file is locked for the whole restore
+    (DatabaseInUse while any other connection has it open), backed up (a damaged one is kept aside
+    as it is, ``…-damaged.sqlite.bad``) and written over through the backup API; only a file SQLite
+    cannot read at all is replaced. If the current state cannot be backed up, nothing is restored.
+    Returns the backup made of the current state (None when there was none or it was damaged).
+    """
+    from db.sqlite_files import FileInUse, exclusive_connection
+
+    now = now or dt.datetime.now()
+    _check_restorable(backup_file)
+    current: Backup | None = None
+    if not database_file.exists():
+        _put_in_place(backup_file, database_file)
+        return None
+    damaged = _damaged(database_file)
+    try:
+        with exclusive_connection(database_file) as live:
+            if live is None:  # SQLite cannot read it: nobody can be using it as a database
+                keep_damaged(database_file, now)
+            else:
+                damaged = damaged or bool(_live_integrity_problems(live))
+                if damaged:
+                    keep_damaged(database_file, now, reader=live)
+                else:  # not pruned yet: the rules could delete the very backup being restored
+                    current = make_backup(database_file, reason="before-restore", now=now, prune=False, reader=live)
+                with read_only_connection(backup_file) as reader:
+                    reader.backup(live)
+    except FileInUse as error:
+        raise _in_use(database_file) from error
+    except sqlite3.Error as error:
         raise BackupFailed(tr("Restoring {b} failed: {e}", b=backup_file.name, e=error)) from error
+    if live is None:
+        _put_in_place(backup_file, database_file)
+    prune_backups(database_file, now)
     return current
+
+
+def _live_integrity_problems(connection: sqlite3.Connection) -> list[str]:
+    try:
+        rows = [str(row[0]) for row in connection.execute("PRAGMA integrity_check")]
+    except sqlite3.DatabaseError as error:
+        return [str(error)]
+    return [] if rows == ["ok"] else rows
+
+
+def _put_in_place(backup_file: Path, database_file: Path) -> None:
+    """Write ``backup_file`` as a new file and move it over ``database_file`` (missing, or unreadable to SQLite)."""
+    try:
+        fresh = _own_temporary(database_file, ".restoring")
+    except OSError as error:
+        raise BackupFailed(tr("Restoring {b} failed: {e}", b=backup_file.name, e=error)) from error
+    try:
+        _copy_with_backup_api(backup_file, fresh)
+        if database_file.exists():  # the restored file keeps the permissions the old one had
+            shutil.copymode(database_file, fresh)
+        for sidecar in sidecars(database_file):
+            sidecar.unlink(missing_ok=True)
+        os.replace(fresh, database_file)
+    except (sqlite3.Error, OSError) as error:
+        fresh.unlink(missing_ok=True)
+        raise BackupFailed(tr("Restoring {b} failed: {e}", b=backup_file.name, e=error)) from error
 
 
 def backups_newest_time(database_file: Path) -> dt.datetime | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 
 class DugoutError(Exception):
     """Base class for errors whose message can be shown to the user as it is."""
@@ -30,11 +32,13 @@ class StaleEdit(DugoutError):
 
 
 class DatabaseRefused(DugoutError):
-    """A file that Dugout will not open (not SQLite, foreign, newer, corrupt); nothing was written."""
+    """A file that Dugout will not open (not SQLite, foreign, newer, corrupt); nothing was written.
+    ``path``: the file refused, when it is a file (the way out is advised for that one)."""
 
-    def __init__(self, reason: str, message: str) -> None:
+    def __init__(self, reason: str, message: str, path: Path | None = None) -> None:
         super().__init__(message)
         self.reason = reason
+        self.path = path
 
 
 class ImportRefused(DugoutError):

@@ -44,6 +44,7 @@ class HealthReport:
     problems: list[Problem] = field(default_factory=list)
     repairs: list[str] = field(default_factory=list)  # what a repair did, in plain words
     backup: Path | None = None
+    rules_only: bool = False  # a server: only Dugout's own rules were checked, not the files
 
     @property
     def healthy(self) -> bool:
@@ -55,6 +56,10 @@ class HealthReport:
         out = [*self.repairs]
         if self.backup is not None:
             out.insert(0, tr("Backed up first to {p}", p=self.backup))
+        if self.healthy and self.rules_only:
+            out.append(tr("{db}: Dugout's own rules all check out (the server looks after the integrity of its "
+                          "files and the links between rows)", db=self.database))
+            return out
         if self.healthy:
             out.append(tr("{db}: healthy (integrity, links between rows and Dugout's own rules all check out)",
                           db=self.database))
@@ -149,11 +154,13 @@ def _sqlite_problems(connection: sqlite3.Connection) -> list[Problem]:
 
 
 def _open_for_check(path: Path) -> None:
-    """Refuse what is not a Dugout file at all; a damaged Dugout file goes on to be checked."""
-    from db.opening import identify
+    """Refuse what is not a Dugout file at all (an empty one too); a damaged Dugout file goes on to be checked."""
+    from db.opening import FileState, identify
 
     try:
-        identify(path)
+        identified = identify(path)
+        if identified.state is not FileState.DUGOUT:
+            raise DatabaseRefused("empty", tr("{p} is empty: not a Dugout database, nothing to check", p=path), path)
     except DatabaseRefused as refused:
         if refused.reason != "corrupt":
             raise
@@ -181,7 +188,7 @@ def check_file(path: Path) -> HealthReport:
                 report.problems.append(Problem("integrity", tr("Dugout's own checks could not read the file: {e}",
                                                                e=error)))
     except sqlite3.DatabaseError as error:
-        raise DatabaseRefused("corrupt", tr("{p} is damaged or unreadable: {e}", p=path, e=error)) from error
+        raise DatabaseRefused("corrupt", tr("{p} is damaged or unreadable: {e}", p=path, e=error), path) from error
     return report
 
 
@@ -192,7 +199,7 @@ def check_server(url: str) -> HealthReport:
     database = open_database(url, create=False)
     try:
         with database.engine.connect() as connection:
-            report = HealthReport(database.display_name)
+            report = HealthReport(database.display_name, rules_only=True)
             report.problems.extend(invariant_problems(lambda sql: connection.exec_driver_sql(sql).fetchall()))
     finally:
         database.close()
@@ -210,6 +217,8 @@ def repair_file(path: Path) -> HealthReport:
 
     before = check_file(path)
     damaged = any(p.kind == "integrity" for p in before.problems)
+    # Only damage confined to indexes is rebuilt; VACUUM over damaged table pages could drop rows it cannot read.
+    rewrite = not any(p.kind == "integrity" and not p.repairable for p in before.problems)
     # A faithful backup of a damaged file fails its own check: it is kept aside, not counted.
     backup = keep_damaged(path) if damaged else make_backup(path, reason="before-repair").path
     repairs: list[str] = []
@@ -220,8 +229,12 @@ def repair_file(path: Path) -> HealthReport:
             repairs.append(tr("Rebuilt every index from the rows (REINDEX)"))
             connection.execute("ANALYZE")
             repairs.append(tr("Rebuilt the query planner's statistics (ANALYZE)"))
-            connection.execute("VACUUM")
-            repairs.append(tr("Rewrote the file from its rows (VACUUM)"))
+            if rewrite:
+                connection.execute("VACUUM")
+                repairs.append(tr("Rewrote the file from its rows (VACUUM)"))
+            else:
+                repairs.append(tr("Did not rewrite the file (VACUUM): it is damaged beyond its indexes, and a rewrite "
+                                  "could leave out rows it cannot read; restore a backup instead"))
     except sqlite3.DatabaseError as error:
         repairs.append(tr("The repair stopped: {e}; the file is as the backup has it", e=error))
     after = check_file(path)

@@ -69,7 +69,15 @@ def _is_newer_dugout(revision: str, application_id: int) -> bool:
 
 
 def identify(path: Path, known: set[str] | None = None) -> Identified:
-    """Identify ``path`` without writing to it; raise DatabaseRefused for anything not safe to open."""
+    """Identify ``path`` without writing to it; raise DatabaseRefused (naming ``path``) for anything not safe to open."""
+    try:
+        return _identify(path, known)
+    except DatabaseRefused as refused:
+        refused.path = refused.path or path
+        raise
+
+
+def _identify(path: Path, known: set[str] | None) -> Identified:
 
     if not path.exists():
         if path.parent.exists() and not os.access(path.parent, os.W_OK | os.X_OK):
@@ -134,8 +142,8 @@ def _sqlite_refusal(path: Path, error: sqlite3.DatabaseError) -> DatabaseRefused
     text = str(error)
     if "unable to open" in text or "readonly" in text or "read-only" in text:
         return DatabaseRefused("unreadable", tr("Cannot open {p}: you do not have permission to read it as a database "
-                                                "(check the file and its folder)", p=path))
-    return DatabaseRefused("corrupt", tr("{p} is damaged or unreadable: {e}", p=path, e=error))
+                                                "(check the file and its folder)", p=path), path)
+    return DatabaseRefused("corrupt", tr("{p} is damaged or unreadable: {e}", p=path, e=error), path)
 
 
 def sqlite_file(target: str | Path) -> Path:
@@ -195,7 +203,7 @@ def _refuse_if_lock_held(path: Path) -> None:
             raise _sqlite_refusal(path, error) from error
         raise DatabaseRefused("locked", tr(
             "{p} is locked: another program has been writing to it for more than {s} s (a Dugout that hung?); "
-            "close that program, or open the file read-only", p=path, s=f"{wait_s:g}")) from error
+            "close that program, or open the file read-only", p=path, s=f"{wait_s:g}"), path) from error
 
 
 def open_database(
@@ -219,11 +227,15 @@ def open_database(
     """
     text = str(target)
     if not is_sqlite(text):
+        if read_only:  # refused before connecting: opening an empty server database would create tables
+            raise DatabaseRefused("read_only_server", tr(
+                "--read-only works on SQLite files; {db} is a server database: ask whoever runs it for a login "
+                "that may only read", db=without_password(text)))
         return open_server(text, create=create, migrate=migrate, config=config)
 
     path = sqlite_file(text)
     identified = identify(path, _known(config))
-    if identified.state is FileState.MISSING and not create:
+    if identified.state is FileState.MISSING and (read_only or not create):
         raise DatabaseRefused("missing", tr("{p} does not exist", p=path))
     if identified.state is FileState.MISSING:
         try:

@@ -47,17 +47,52 @@ def remove_database_files(path: Path) -> None:
 
 @contextmanager
 def read_only_connection(path: Path) -> Iterator[sqlite3.Connection]:
-    """A connection that cannot write to ``path``; sidecars it had to create are removed afterwards."""
-    absent = [p for p in sidecars(path) if not p.exists()]
-    uri = f"file:{urllib.parse.quote(str(path.resolve()))}?mode=ro" if can_write(path) else read_only_uri(path)
+    """A connection that cannot write to ``path`` and deletes nothing beside it.
+
+    A file this user may write is read through an ordinary connection with ``query_only``: SQLite
+    then removes the sidecars itself when the last connection closes, and only then (deleting a
+    ``-shm`` that another process opened meanwhile would make the next one lose its commits). A
+    file this user may only read goes through ``read_only_uri``, which creates no sidecars at all.
+    """
+    if can_write(path):
+        # mode=rw: never creates a missing file.
+        connection = sqlite3.connect(f"file:{urllib.parse.quote(str(path.resolve()))}?mode=rw", uri=True)
+        connection.execute("PRAGMA query_only=ON")
+    else:
+        connection = sqlite3.connect(read_only_uri(path), uri=True)
     try:
-        connection = sqlite3.connect(uri, uri=True)
-        try:
-            yield connection
-        finally:
-            connection.close()
+        yield connection
     finally:
-        # A read-only reader of a WAL file may leave empty -wal/-shm files behind; tidy those.
-        for sidecar in absent:
-            if sidecar.exists() and (sidecar.name.endswith("-shm") or sidecar.stat().st_size == 0):
-                sidecar.unlink(missing_ok=True)
+        connection.close()
+
+
+class FileInUse(Exception):
+    """Another connection (another Dugout window, the command line, another program) has the file open."""
+
+
+@contextmanager
+def exclusive_connection(path: Path) -> Iterator[sqlite3.Connection | None]:
+    """A connection holding the only lock on ``path``: no other connection reads or writes it meanwhile.
+
+    In WAL mode (every Dugout file) an open connection keeps a shared lock even when idle, so the
+    exclusive lock is refused while any other window or program has the file open: FileInUse.
+    Yields None when SQLite cannot read the file at all (no lock taken; nothing can use it as a
+    database then). A missing file is not created.
+    """
+    uri = f"file:{urllib.parse.quote(str(path.resolve()))}?mode=rw"
+    connection = sqlite3.connect(uri, uri=True, timeout=0, isolation_level=None)
+    try:
+        readable = True
+        try:
+            connection.execute("PRAGMA locking_mode=EXCLUSIVE")
+            connection.execute("BEGIN EXCLUSIVE")
+            connection.execute("COMMIT")  # the lock stays: locking_mode=EXCLUSIVE keeps it until close
+        except sqlite3.OperationalError as error:
+            if "locked" in str(error) or "busy" in str(error):
+                raise FileInUse(str(error)) from error
+            readable = False
+        except sqlite3.DatabaseError:
+            readable = False
+        yield connection if readable else None
+    finally:
+        connection.close()

@@ -382,6 +382,8 @@ def _run_backup(args: argparse.Namespace) -> int:
 
 def _run_restore(args: argparse.Namespace) -> int:
     from db.backups import restore_backup
+    from db.migrations import HEAD
+    from db.opening import identify, open_database
 
     path = _sqlite_target(args, "restore")
     source = Path(args.file).expanduser()
@@ -393,6 +395,10 @@ def _run_restore(args: argparse.Namespace) -> int:
     if current is not None:
         print(tr("The state before the restore is backed up in {p}", p=current.path))
     print(tr("Restored {db} from {p}", db=path.name, p=source))
+    revision = identify(path).revision
+    if revision != HEAD:  # an older Dugout's backup: upgraded now, like any older file (after a backup copy)
+        open_database(path, create=False).close()
+        print(tr("Upgraded {db} from schema {old} to {new}", db=path.name, old=revision, new=HEAD))
     return 0
 
 
@@ -429,12 +435,14 @@ def _with_way_out(refused: Exception, target: str) -> str:
     from db.errors import DatabaseRefused
 
     reason = refused.reason if isinstance(refused, DatabaseRefused) else ""
-    if not is_sqlite(target) or reason not in ("corrupt", "locked"):
+    # The file refused, which is not always the --db one (the demo has its own file).
+    refused_file = refused.path if isinstance(refused, DatabaseRefused) else None
+    if reason not in ("corrupt", "locked") or (refused_file is None and not is_sqlite(target)):
         return str(refused)
     from db.backups import latest_good_backup
     from db.opening import sqlite_file
 
-    path = sqlite_file(target)
+    path = refused_file or sqlite_file(target)
     if reason == "locked":
         return tr("{e} (dugout --db {p} --read-only …)", e=refused, p=path)
     good = latest_good_backup(path)
@@ -490,6 +498,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.as_of:
             _as_of(args)
+        writes = _writes(args)
+        if args.read_only and writes is not None:
+            return _fail(tr("--read-only: `{c}` changes the database; run it without --read-only", c=writes), EXIT_USAGE)
         return handlers[args.command](args)
     except ValidationError as error:
         return _fail(error.message, url=args.db_url)
@@ -510,6 +521,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         if type(error).__module__.startswith("sqlalchemy"):
             return _fail(_database_error(error), url=args.db_url)
         return _fail(tr("unexpected error: {e} (details in {log})", e=error, log=_crash_log_path()), url=args.db_url)
+
+
+def _writes(args: argparse.Namespace) -> str | None:
+    """The command as typed when it changes the database (refused with --read-only), else None."""
+    if args.command in ("demo", "migrate", "restore"):
+        return str(args.command)
+    if args.command == "import":
+        return f"import {args.kind}"
+    if args.command == "check" and args.repair:
+        return "check --repair"
+    return None
 
 
 def _database_error(error: Exception) -> str:

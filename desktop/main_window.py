@@ -204,7 +204,7 @@ class MainWindow(QMainWindow):
             return
         remembered = self.settings.value("session/last_database")
         # A remembered file that has gone (moved, unmounted drive) must not come back empty.
-        if not explicit and remembered and self.open_target(str(remembered), create=False):
+        if not explicit and remembered and self.open_target(str(remembered), create=False, read_only=read_only):
             return
         self.welcome()
 
@@ -315,6 +315,7 @@ class MainWindow(QMainWindow):
         if path is None:
             return
         dialog = BackupsDialog(path, self)
+        dialog.about_to_restore.connect(self.release_database)
         dialog.restored.connect(self._reload_database)
         dialog.exec()
         dialog.deleteLater()
@@ -331,6 +332,12 @@ class MainWindow(QMainWindow):
         dialog.deleteLater()
         if dialog.repaired:
             self._reload_database()
+
+    def release_database(self) -> None:
+        """Close this window's connections to the database (it reconnects on its next read), so that
+        a restore finds the file used by no one else."""
+        if self.context is not None and self.context.database is not None:
+            self.context.database.close()
 
     def _reload_database(self) -> None:
         """Open the database again after a restore or repair: a backup from before an upgrade is

@@ -35,9 +35,11 @@ class BackupsDialog(QDialog):
     """Lists the backups of ``database_file`` and restores one after backing up the current state.
 
     Signals:
+        about_to_restore(): the restore starts; the window lets go of the file (a restore needs it alone).
         restored(): a backup was put back in place; the window reloads the database.
     """
 
+    about_to_restore = Signal()
     restored = Signal()
 
     def __init__(self, database_file: Path, parent: QWidget | None = None, *, confirm: bool = True) -> None:
@@ -110,6 +112,12 @@ class BackupsDialog(QDialog):
             self.list.setCurrentItem(first)
         self._selection_changed()
 
+    def _failure(self, error: Exception) -> str:
+        """What went wrong, in words: Dugout's own message, or the system's reason for a file error."""
+        if isinstance(error, OSError):
+            return self.tr("The backup folder could not be used: {e}").format(e=error.strerror or error)
+        return str(error)
+
     def _selection_changed(self) -> None:
         self.restore_button.setEnabled(self.selected() is not None)
 
@@ -121,19 +129,21 @@ class BackupsDialog(QDialog):
 
     def back_up_now(self) -> None:
         """Make a backup at once."""
-        from db.backups import BackupFailed, make_backup
+        from db.backups import make_backup
+        from db.errors import DugoutError
 
         try:
             made = make_backup(self.database_file, reason="manual")
-        except BackupFailed as error:
-            self.message.setText(str(error))
+        except (DugoutError, OSError) as error:
+            self.message.setText(self._failure(error))
             return
         self.refresh()
         self.message.setText(self.tr("Backed up: {size}, checked.").format(size=format_size(made.size)))
 
     def restore_selected(self) -> None:
         """Put the selected backup back in place (the current state is backed up first)."""
-        from db.backups import BackupFailed, restore_backup
+        from db.backups import restore_backup
+        from db.errors import DugoutError
 
         backup = self.selected()
         if backup is None:
@@ -145,10 +155,11 @@ class BackupsDialog(QDialog):
                     "so this can be undone by restoring that backup.").format(when=when, name=self.database_file.name),
         ) != QMessageBox.StandardButton.Yes:
             return
+        self.about_to_restore.emit()
         try:
             restore_backup(self.database_file, backup.path)
-        except BackupFailed as error:
-            self.message.setText(str(error))
+        except (DugoutError, OSError) as error:
+            self.message.setText(self._failure(error))
             return
         self.refresh()
         self.message.setText(self.tr("Restored the backup of {when}.").format(when=when))

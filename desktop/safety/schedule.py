@@ -72,15 +72,17 @@ class BackupSchedule(QObject):
         return self._back_up("periodic", now)
 
     def _back_up(self, reason: str, now: dt.datetime) -> bool:
-        from db.backups import BackupFailed, make_backup
+        from db.backups import make_backup
+        from db.errors import DugoutError
 
         path = self._file()
         if path is None:
             return False
         try:
             make_backup(path, reason=reason, now=now)
-        except BackupFailed as error:
-            self.context.status.emit(str(error))
+        except (DugoutError, OSError) as error:  # a timer's slot: tell, never raise into Qt
+            self.context.status.emit(str(error) if isinstance(error, DugoutError) else self.tr(
+                "The automatic backup failed: {e}").format(e=error.strerror or error))
             return False
         self.last, self.changed = now.replace(microsecond=0), False
         return True

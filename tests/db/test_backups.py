@@ -106,8 +106,9 @@ def test_restoring_puts_the_backup_back_and_backs_up_the_current_state_first(dat
     _set(database, "good")
     good = make_backup(path, now=dt.datetime(2025, 5, 1, 9, 0))
     _set(database, "after")
+    database.close()  # the window lets go of the file first: a restore needs it to itself
     current = restore_backup(path, good.path)
-    assert _get(database) == "good", "the open database sees the restored data at once"
+    assert _get(database) == "good", "the database reconnects to the restored data"
     assert current is not None and current.reason == "before-restore"
     with sqlite3.connect(current.path) as copy:
         assert copy.execute("SELECT value FROM setting WHERE key = 'note'").fetchone() == ("after",)
@@ -204,3 +205,149 @@ def test_a_backup_is_never_restored_over_another_programs_file(db_path: Path, tm
         restore_backup(theirs, good.path)
     assert _sha(theirs) == before
 
+
+
+def test_restoring_an_old_backup_never_prunes_the_backup_being_restored(db_path: Path) -> None:
+    """The backup made before a restore must not prune the chosen one (two of one day, restored two days later)."""
+    database = open_database(db_path)
+    _set(database, "morning")
+    morning = make_backup(db_path, reason="start", now=dt.datetime(2025, 5, 1, 10, 0))
+    _set(database, "evening")
+    make_backup(db_path, reason="periodic", now=dt.datetime(2025, 5, 1, 18, 0))
+    _set(database, "today")
+    database.close()
+    restore_backup(db_path, morning.path, now=dt.datetime(2025, 5, 3, 9, 0))
+    with sqlite3.connect(db_path) as connection:
+        assert connection.execute("SELECT value FROM setting WHERE key = 'note'").fetchone() == ("morning",)
+    kept = {b.reason for b in list_backups(db_path)}
+    assert "before-restore" in kept and "periodic" in kept, "pruned after the restore, by the rules"
+
+
+def test_a_restore_over_a_damaged_file_another_window_has_open_is_refused(db_path: Path) -> None:
+    """Replacing the file under a window would let it go on writing into a deleted file."""
+    from db.backups import DatabaseInUse
+    from db.demo import create_demo
+    from tests.db.test_health import _damaged_index
+
+    create_demo(db_path)
+    good = make_backup(db_path)
+    _damaged_index(db_path)
+    other = Database(f"sqlite:///{db_path}")
+    try:
+        with other.reading() as session:
+            assert get_setting(session, "currency") is not None
+        before = _sha(db_path)
+        with pytest.raises(DatabaseInUse, match="in use by another Dugout window"):
+            restore_backup(db_path, good.path)
+        assert _sha(db_path) == before and not list(backup_folder(db_path).glob("*.bad"))
+        _set(other, "typed in the other window")
+    finally:
+        other.close()
+    restore_backup(db_path, good.path)  # once the other window has closed it
+    assert integrity_problems(db_path) == [] and len(list(backup_folder(db_path).glob("*.bad"))) == 1
+
+
+def test_a_restore_while_another_process_has_the_file_open_is_refused(db_path: Path, tmp_path: Path,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    import subprocess
+    import sys
+    import textwrap
+
+    backup = make_backup(db_path, target=tmp_path / "good.sqlite")
+    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+        import sys, time
+        from db.engine import Database
+        from db.reference.queries import get_setting
+        database = Database("sqlite:///{db_path}")
+        with database.reading() as session:
+            get_setting(session, "note")
+        print("open", flush=True)
+        sys.stdin.readline()
+        database.close()
+    """)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=Path(__file__).resolve().parents[2])
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
+        before = _sha(db_path)
+        assert main(["--db", str(db_path), "restore", str(backup.path)]) == 1
+        err = capsys.readouterr().err
+        assert len(err.strip().splitlines()) == 1 and "in use" in err
+        assert _sha(db_path) == before and list_backups(db_path) == []
+    finally:
+        holder.communicate("\n", timeout=30)
+    assert main(["--db", str(db_path), "restore", str(backup.path)]) == 0
+
+
+def test_when_the_current_state_cannot_be_backed_up_nothing_is_restored(db_path: Path, tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    database = open_database(db_path)
+    _set(database, "good")
+    database.close()
+    backup = make_backup(db_path, target=tmp_path / "good.sqlite")
+    database = open_database(db_path)
+    _set(database, "current")
+    database.close()
+    before = _sha(db_path)
+
+    def failing(*_args: object, **_kwargs: object) -> None:
+        raise BackupFailed("Cannot write the backup of dugout.sqlite: No space left on device")
+
+    monkeypatch.setattr("db.backups.make_backup", failing)
+    with pytest.raises(BackupFailed, match="No space left"):
+        restore_backup(db_path, backup.path)
+    assert _sha(db_path) == before
+    assert not backup_folder(db_path).exists() or not any(backup_folder(db_path).iterdir()), "nothing kept aside"
+
+
+@pytest.mark.parametrize("content", [b"", None], ids=["zero-bytes", "no-tables"])
+def test_an_empty_file_is_not_restored(db_path: Path, tmp_path: Path, content: bytes | None,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    empty = tmp_path / "empty.sqlite"
+    if content is None:
+        sqlite3.connect(empty).close()
+        with sqlite3.connect(empty) as connection:
+            connection.execute("VACUUM")
+    else:
+        empty.write_bytes(content)
+    before = _sha(db_path)
+    with pytest.raises(BackupFailed, match="empty, not a Dugout database"):
+        restore_backup(db_path, empty)
+    assert main(["--db", str(db_path), "restore", str(empty)]) == 1
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "empty" in err
+    assert _sha(db_path) == before and list_backups(db_path) == []
+
+
+def test_a_backup_of_an_older_schema_is_restored_and_upgraded(db_path: Path, tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    from db.migrate import upgrade
+    from db.migrations import HEAD
+    from db.opening import identify
+
+    old = tmp_path / "old.sqlite"
+    older = Database(f"sqlite:///{old}")
+    upgrade(older.engine, "0005_league")
+    older.close()
+    assert main(["--db", str(db_path), "restore", str(old)]) == 0
+    assert f"from schema 0005_league to {HEAD}" in capsys.readouterr().out
+    assert identify(db_path).revision == HEAD and not integrity_problems(db_path)
+
+
+def test_a_stray_file_with_an_impossible_date_is_not_a_backup(db_path: Path) -> None:
+    made = make_backup(db_path)
+    stray = backup_folder(db_path) / "dugout-2025-13-45_256199-manual.sqlite"
+    stray.write_bytes(b"copied here by hand")
+    assert [b.path for b in list_backups(db_path)] == [made.path]
+    assert prune_backups(db_path) == [] and stray.exists()
+
+
+def test_two_backups_at_once_never_share_a_temporary_file(db_path: Path, tmp_path: Path) -> None:
+    """Another window writing the same backup name at the same moment keeps its half-written file."""
+    folder = tmp_path / "elsewhere"
+    folder.mkdir()
+    target = folder / "mine.sqlite"
+    theirs = folder / "mine.sqlite.partial"
+    theirs.write_bytes(b"another window's backup in progress")
+    make_backup(db_path, target=target)
+    assert theirs.read_bytes() == b"another window's backup in progress"
+    assert not integrity_problems(target)
+    assert sorted(p.name for p in folder.iterdir()) == ["mine.sqlite", "mine.sqlite.partial"]

@@ -144,3 +144,35 @@ def test_a_repair_of_a_healthy_file_keeps_every_row(demo_path: Path, tmp_path: P
     with closing(sqlite3.connect(demo_path)) as now, closing(sqlite3.connect(tmp_path / "copy.sqlite")) as then:
         for (table,) in then.execute("SELECT name FROM sqlite_master WHERE type = 'table'"):
             assert sorted(now.execute(f"SELECT * FROM {table}")) == sorted(then.execute(f"SELECT * FROM {table}"))
+
+
+@pytest.mark.parametrize("tableless", [False, True], ids=["zero-bytes", "no-tables"])
+def test_an_empty_file_cannot_be_checked_and_is_never_written(tmp_path: Path, tableless: bool,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "club.sqlite"
+    path.write_bytes(b"")
+    if tableless:
+        with closing(sqlite3.connect(path)) as connection:
+            connection.execute("VACUUM")  # a valid SQLite header, no table
+    before = path.read_bytes()
+    for command in (["check"], ["check", "--repair"]):
+        assert main(["--db", str(path), *command]) == 2
+        err = capsys.readouterr().err
+        assert len(err.strip().splitlines()) == 1 and "empty" in err
+    assert path.read_bytes() == before, "no ANALYZE, no VACUUM: not even sqlite_stat1"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["club.sqlite"]
+
+
+def test_a_repair_never_rewrites_a_file_damaged_beyond_its_indexes(demo_path: Path) -> None:
+    with closing(sqlite3.connect(demo_path)) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        page_size, pages = (connection.execute(f"PRAGMA {p}").fetchone()[0] for p in ("page_size", "page_count"))
+    data = bytearray(demo_path.read_bytes()) + bytes(page_size)  # a page nothing points at
+    data[28:32] = (pages + 1).to_bytes(4, "big")
+    demo_path.write_bytes(bytes(data))
+    before = check_file(demo_path)
+    assert [p.repairable for p in before.problems if p.kind == "integrity"] == [False]
+    report = repair_file(demo_path)
+    assert not any("VACUUM)" in line and "Rewrote" in line for line in report.lines())
+    assert any("Did not rewrite the file" in line for line in report.lines())
+    assert any(p.kind == "integrity" for p in report.problems), "not vacuumed: the unused page is still there"

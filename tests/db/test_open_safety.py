@@ -178,3 +178,94 @@ def test_the_window_without_a_screen_and_without_a_database_says_so(tmp_path: Pa
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 1
     assert result.stderr.splitlines() == ["dugout: no database to open: pass --db FILE, or run `dugout demo` first"]
+
+
+OTHER_WRITER = textwrap.dedent("""
+    import sys
+    from db.engine import Database, sqlite_url
+    from db.reference.writes import set_setting
+    database = Database(sqlite_url(sys.argv[1]))
+    for i in range(30):
+        with database.transaction() as session:
+            set_setting(session, f"other{i}", "other process")
+    database.close()
+""")
+
+
+def test_a_reader_never_deletes_sidecars_a_window_opened_meanwhile(db_path: Path) -> None:
+    """A check or backup reads the file; a window opens it during the read. When the read ends,
+    the window's -shm must stay: deleting it lets the next process lose the window's commits."""
+    from db.engine import Database, sqlite_url
+    from db.sqlite_files import read_only_connection
+
+    assert not any(p.exists() for p in sidecars(db_path))
+    with read_only_connection(db_path) as connection:
+        connection.execute("SELECT count(*) FROM player").fetchone()
+        window = Database(sqlite_url(db_path))
+        with window.transaction() as session:
+            set_setting(session, "window", "first")
+    try:
+        assert all(p.exists() for p in sidecars(db_path)), "the window's sidecars were deleted under it"
+        other = subprocess.run([sys.executable, "-c", OTHER_WRITER, str(db_path)], cwd=ROOT, capture_output=True,
+                               text=True, timeout=60)
+        assert other.returncode == 0, other.stderr
+        for i in range(30):
+            with window.transaction() as session:
+                set_setting(session, f"window{i}", "window")
+    finally:
+        window.close()
+    with sqlite3.connect(db_path) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        counts = [connection.execute("SELECT count(*) FROM setting WHERE key LIKE ?", (f"{k}%",)).fetchone()[0]
+                  for k in ("window", "other")]
+    assert counts == [31, 30]
+
+
+def test_a_reader_who_may_write_cannot_change_the_file_and_leaves_no_sidecars(db_path: Path) -> None:
+    from db.sqlite_files import read_only_connection
+
+    before = _hash(db_path)
+    with read_only_connection(db_path) as connection, pytest.raises(sqlite3.OperationalError, match="readonly"):
+        connection.execute("INSERT INTO setting (key, value) VALUES ('x', 'y')")
+    assert _hash(db_path) == before and not any(p.exists() for p in sidecars(db_path))
+
+
+READ_ONLY_REFUSED = [
+    ["demo"], ["migrate"], ["restore", "{backup}"], ["check", "--repair"],
+    ["import", "squad", "{csv}", "--club", "Real Madrid"], ["import", "fixtures", "{ics}", "--club", "Real Madrid"],
+]
+
+
+@pytest.mark.parametrize("command", READ_ONLY_REFUSED, ids=lambda c: " ".join(c[:2]))
+def test_commands_that_write_refuse_read_only_and_leave_the_file_as_it_was(
+        demo_path: Path, tmp_path: Path, command: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    from db.backups import list_backups, make_backup
+    from desktop.cli import main
+
+    backup = make_backup(demo_path, target=tmp_path / "backup.sqlite")
+    (tmp_path / "squad.csv").write_text("name,number\nNew Signing,40\n", encoding="utf-8")
+    (tmp_path / "f.ics").write_text("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", encoding="utf-8")
+    args = [a.format(backup=backup.path, csv=tmp_path / "squad.csv", ics=tmp_path / "f.ics") for a in command]
+    before = _hash(demo_path)
+    assert main(["--db", str(demo_path), "--read-only", *args]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "--read-only" in err
+    assert _hash(demo_path) == before and list_backups(demo_path) == []
+
+
+def test_read_only_never_creates_a_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from desktop.cli import main
+
+    missing = tmp_path / "nothing.sqlite"
+    with pytest.raises(DatabaseRefused, match="does not exist"):
+        open_database(missing, read_only=True)
+    assert main(["--db", str(missing), "--read-only", "availability"]) == 1
+    assert "does not exist" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_read_only_on_a_server_is_refused_before_connecting() -> None:
+    url = "postgresql+psycopg://coach:secret@db.club.invalid/dugout"
+    with pytest.raises(DatabaseRefused, match="SQLite files") as refused:
+        open_database(url, read_only=True)
+    assert refused.value.reason == "read_only_server" and "secret" not in str(refused.value)

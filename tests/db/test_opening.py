@@ -201,3 +201,37 @@ def test_no_display_is_one_clear_line(monkeypatch, capsys) -> None:
     monkeypatch.setattr(sys, "platform", "linux")
     assert main([]) == 1
     assert capsys.readouterr().err.strip() == "dugout: no display to open a window on: set DISPLAY (or run under Xvfb)"
+
+
+def test_read_only_never_creates_a_database(blank_target: str) -> None:
+    """--read-only on nothing yet: refused, and no file, no table is made (a server refuses --read-only)."""
+    from db.engine import Database, is_sqlite
+
+    with pytest.raises(DatabaseRefused):
+        open_database(blank_target, read_only=True)
+    if is_sqlite(blank_target):
+        assert not Path(blank_target.removeprefix("sqlite:///")).exists()
+        return
+    from sqlalchemy import inspect
+
+    server = Database(blank_target)
+    try:
+        with server.engine.connect() as connection:
+            assert inspect(connection).get_table_names() == []
+    finally:
+        server.close()
+
+
+def test_the_way_out_names_the_file_that_was_refused(_empty_template: Path, capsys) -> None:
+    """`dugout demo` works on the demo's own file: the advice must restore that one, not the default database."""
+    from db.backups import make_backup
+    from db.paths import default_database_path, demo_database_path
+
+    demo = demo_database_path()
+    demo.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(_empty_template, demo)
+    good = make_backup(demo)
+    _corrupt(demo, _empty_template)
+    assert main(["demo"]) == 1
+    err = capsys.readouterr().err.strip()
+    assert f"dugout --db {demo} restore {good.path}" in err and str(default_database_path()) not in err

@@ -66,6 +66,7 @@ def test_the_backups_dialog_lists_backs_up_and_restores(qtbot, settings: QSettin
     dialog.grab().save(str(tmp_path / "backups.png"))
     dialog.list.setCurrentItem(dialog.list.topLevelItem(dialog.list.topLevelItemCount() - 1))
     assert dialog.selected() is not None and dialog.selected().taken_at == dt.datetime(2025, 5, 1, 9, 30)
+    dialog.about_to_restore.connect(window.release_database)
     dialog.restored.connect(window._reload_database)
     with qtbot.waitSignal(dialog.restored):
         dialog.restore_selected()
@@ -195,3 +196,64 @@ def test_a_copy_is_not_the_same_database_for_backups(qtbot, settings: QSettings,
     shutil.copyfile(demo_path, tmp_path / "other.sqlite")
     make_backup(tmp_path / "other.sqlite")
     assert list_backups(demo_path) == []
+
+
+def test_restoring_in_one_window_while_another_has_the_file_open_is_refused(qtbot, settings: QSettings,
+                                                                              demo_path: Path, tmp_path: Path) -> None:
+    first = _window(qtbot, settings, demo_path)
+    second = _window(qtbot, settings, demo_path)
+    _set_note(demo_path, "old")
+    make_backup(demo_path, reason="manual", now=dt.datetime(2025, 5, 1, 9, 30))
+    _set_note(demo_path, "current")
+    assert _note(first) == "current" and _note(second) == "current"  # both windows have the file open
+    before = _sha(demo_path)
+    said: list[str] = []
+
+    def restore(dialog: BackupsDialog) -> None:
+        dialog.confirm = False
+        dialog.list.setCurrentItem(dialog.list.topLevelItem(dialog.list.topLevelItemCount() - 1))
+        dialog.restore_selected()
+        said.append(dialog.message.text())
+        dialog.grab().save(str(tmp_path / "backups-in-use.png"))
+        dialog.reject()
+
+    when_modal(BackupsDialog, restore)
+    second.show_backups()
+    assert said and "in use by another Dugout window" in said[0]
+    assert _sha(demo_path) == before and _note(first) == "current" and _note(second) == "current"
+    assert first.context is not None and first.context.database is not None
+    first.context.database.close()
+    first.close()
+    when_modal(BackupsDialog, restore)  # once the other window has closed, the same restore goes through
+    second.show_backups()
+    assert said[1].startswith("Restored") and _note(second) == "old"
+
+
+def test_read_only_holds_for_the_remembered_database_too(qtbot, settings: QSettings, demo_path: Path) -> None:
+    settings.setValue("session/last_database", str(demo_path))
+    window = _window(qtbot, settings, demo_path, read_only=True)
+    window2 = MainWindow(settings, Namespace(db=None, db_url=None, as_of=None, read_only=True))
+    qtbot.addWidget(window2)
+    window2.start()
+    for each in (window, window2):
+        assert each.context is not None and each.context.database is not None
+        assert each.context.database.read_only and each.context.database.path == demo_path
+
+
+def test_an_automatic_or_manual_backup_that_hits_a_file_error_is_told_not_raised(
+        qtbot, settings: QSettings, demo_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    window = _window(qtbot, settings, demo_path)
+    told: list[str] = []
+    assert window.context is not None
+    window.context.status.connect(told.append)
+
+    def vanished(*_args: object, **_kwargs: object) -> None:
+        raise FileNotFoundError(2, "No such file or directory")
+
+    monkeypatch.setattr("db.backups.make_backup", vanished)
+    assert window.backup_schedule.at_start(dt.datetime.now() + dt.timedelta(days=3)) is False
+    assert told and "No such file or directory" in told[-1]
+    dialog = BackupsDialog(demo_path, window, confirm=False)
+    qtbot.addWidget(dialog)
+    dialog.back_up_now()
+    assert "No such file or directory" in dialog.message.text()
