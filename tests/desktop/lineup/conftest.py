@@ -2,26 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from db.engine import Database
-from db.opening import open_database
 from desktop.lineup.screen import LineupScreen
-from tests.helpers import make_context, shown_on_screen
-
-
-@pytest.fixture
-def demo(demo_path) -> Iterator[Database]:
-    opened = open_database(demo_path)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def context(qapp, demo: Database, settings):
-    return make_context(demo, settings)
+from tests.helpers import shown_on_screen
 
 
 @pytest.fixture

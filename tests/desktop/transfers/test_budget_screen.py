@@ -9,17 +9,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
-from db.opening import open_database
 from desktop.cli import main
 from desktop.transfers.budget_screen import BudgetScreen
 from tests.helpers import make_context
-
-
-@pytest.fixture
-def demo(demo_path):
-    opened = open_database(demo_path)
-    yield opened
-    opened.close()
 
 
 @pytest.fixture

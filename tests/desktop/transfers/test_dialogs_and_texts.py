@@ -6,49 +6,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from PySide6.QtCore import QDate
 from sqlalchemy import text
 
 from db.changes import DEAL, SCENARIO, Change
 from db.engine import Database
-from db.opening import open_database
 from db.transfers.writes import read_snapshot, update_deal
 from desktop.common.editors import date_of, set_money
 from desktop.transfers.screen import ShortlistScreen
-from tests.helpers import make_context
 
 MAC, HUIJSEN = "Alexis Mac Allister", "Dean Huijsen"
 THIRD = 1_666_666_667  # €16,666,666.67: a third of €50M, more exact than the editors' thousands
-
-
-@pytest.fixture
-def demo(demo_path):
-    opened = open_database(demo_path)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def context(qapp, demo: Database, settings):
-    return make_context(demo, settings)
-
-
-@pytest.fixture
-def screen(context, qtbot) -> ShortlistScreen:
-    widget = ShortlistScreen(context)
-    qtbot.addWidget(widget)
-    widget.resize(1300, 820)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
-
-
-@pytest.fixture
-def messages(context) -> list[str]:
-    said: list[str] = []
-    context.message.connect(said.append)
-    return said
 
 
 def row(screen: ShortlistScreen, name: str):

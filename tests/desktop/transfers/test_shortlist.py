@@ -13,34 +13,15 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from db.engine import Database
-from db.opening import open_database
 from db.squad.models import SquadMembership
 from db.transfers.models import Deal
 from desktop.common.roles import RowRole
 from desktop.transfers.columns import COLUMN_INDEX
 from desktop.transfers.model import MIME, deal_mime
 from desktop.transfers.screen import ShortlistScreen
-from tests.helpers import make_context, shown_on_screen
 
 MAC, HUIJSEN = "Alexis Mac Allister", "Dean Huijsen"
 CHECK = Qt.ItemDataRole.CheckStateRole
-
-
-@pytest.fixture
-def demo(demo_path):
-    opened = open_database(demo_path)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def context(qapp, demo: Database, settings):
-    return make_context(demo, settings)
-
-
-@pytest.fixture
-def screen(context, qtbot) -> ShortlistScreen:
-    return shown_on_screen(qtbot, ShortlistScreen(context), (1300, 820))
 
 
 def row(screen: ShortlistScreen, name: str):

@@ -7,14 +7,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction
 from sqlmodel import select
 
 from db.changes import DEAL, Change
 from db.engine import Database
-from db.opening import open_database
 from db.squad.models import Player, SquadMembership
 from db.transfers.models import Deal
 from db.transfers.writes import create_deal, update_deal
@@ -22,38 +20,9 @@ from desktop.common.roles import RowRole
 from desktop.transfers.columns import COLUMN_INDEX
 from desktop.transfers.model import deal_mime
 from desktop.transfers.screen import ShortlistScreen
-from tests.helpers import AS_OF, make_context
+from tests.helpers import AS_OF
 
 MAC, ALABA, VAZQUEZ = "Alexis Mac Allister", "David Alaba", "Lucas Vázquez"
-
-
-@pytest.fixture
-def demo(demo_path):
-    opened = open_database(demo_path)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def context(qapp, demo: Database, settings):
-    return make_context(demo, settings)
-
-
-@pytest.fixture
-def screen(context, qtbot) -> ShortlistScreen:
-    widget = ShortlistScreen(context)
-    qtbot.addWidget(widget)
-    widget.resize(1300, 820)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
-
-
-@pytest.fixture
-def messages(context) -> list[str]:
-    said: list[str] = []
-    context.message.connect(said.append)
-    return said
 
 
 def row(screen: ShortlistScreen, name: str, kind: str | None = None) -> Any:
