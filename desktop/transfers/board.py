@@ -7,7 +7,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QMimeData,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -16,7 +15,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -30,10 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from db.transfers.queries import TargetRow
+from desktop.common.drop_columns import DropColumnProxy, DropColumnView
 from desktop.common.formatting import format_money, last_name
 from desktop.common.naming import named
 from desktop.common.roles import RowRole
-from desktop.common.row_filter import RowFilterProxy
 from desktop.theme import colour
 from desktop.transfers.columns import KIND_NAMES, STATUS_NAMES
 from desktop.transfers.model import MIME, ShortlistModel, read_deal_mime
@@ -44,54 +43,22 @@ ACCENTS = {"scouting": "status_muted", "bid": "status_doubt", "agreed": "selecti
 CARD_HEIGHT = 70
 
 
-class StageProxy(RowFilterProxy):
+class StageProxy(DropColumnProxy):
     """The targets at one stage, and the drop target that moves a target there.
 
     ``on_drop(deal_id, version, status)`` decides (and says why not); it returns whether it moved.
     """
 
     def __init__(self, status: str, on_drop: Callable[[int, int, str], bool], parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(status, lambda row: row.status, MIME, read_deal_mime, on_drop, parent)
         self.status = status
-        self.on_drop = on_drop
-        self.set_row_test(lambda row: row.status == status)
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        flags = super().flags(index) if index.isValid() else Qt.ItemFlag.NoItemFlags
-        return flags | Qt.ItemFlag.ItemIsDropEnabled
-
-    def mimeTypes(self) -> list[str]:
-        return [MIME]
-
-    def supportedDropActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction
-
-    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
-                        parent: QModelIndex | QPersistentModelIndex) -> bool:
-        return read_deal_mime(data) is not None
-
-    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
-                     parent: QModelIndex | QPersistentModelIndex) -> bool:
-        dropped = read_deal_mime(data)
-        return dropped is not None and self.on_drop(dropped[0], dropped[1], self.status)
 
 
-class StageView(QListView):
+class StageView(DropColumnView):
     """A stage's cards; an empty stage says a card can be dropped there."""
 
     def __init__(self) -> None:
-        super().__init__()
-        self._empty_text = self.tr("Drop a target here")
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        model = self.model()
-        if model is not None and model.rowCount() == 0:
-            painter = QPainter(self.viewport())
-            painter.setPen(colour("muted"))
-            painter.drawText(self.viewport().rect().adjusted(8, 16, -8, -8),
-                             int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
-                             self._empty_text)
+        super().__init__(self.tr("Drop a target here"))
 
 
 class TargetCardDelegate(QStyledItemDelegate):
