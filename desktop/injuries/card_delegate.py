@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtGui import QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from db.domain.availability import day_text, window_text
 from db.medical.queries import InjuryRow
+from desktop.common.drop_columns import paint_card_frame
 from desktop.common.formatting import last_name
 from desktop.theme import colour
 
@@ -82,16 +83,9 @@ class CardDelegate(QStyledItemDelegate):
         if not isinstance(card_data, Card):
             return
         painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        card = QRect(option.rect).adjusted(4, 3, -4, -3)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        painter.setPen(QPen(colour("selection_border" if selected else "card_border"), 2 if selected else 1))
-        painter.setBrush(colour("card"))
-        painter.drawRoundedRect(card, 5, 5)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(colour(card_data.accent))
-        painter.drawRoundedRect(QRect(card.left(), card.top(), 5, card.height()), 2, 2)
-        text_area = card.adjusted(11, 5, -6, -4)
+        text_area = paint_card_frame(painter, option.rect,
+                                     selected=bool(option.state & QStyle.StateFlag.State_Selected),
+                                     accent=card_data.accent)
         base = QFont(option.font)
         bold = QFont(base)
         bold.setBold(True)

@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtGui import QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.transfers.queries import TargetRow
-from desktop.common.drop_columns import DropColumnProxy, DropColumnView
+from desktop.common.drop_columns import DropColumnProxy, DropColumnView, paint_card_frame
 from desktop.common.formatting import format_money, last_name
 from desktop.common.naming import named
 from desktop.common.roles import RowRole
@@ -88,16 +88,8 @@ class TargetCardDelegate(QStyledItemDelegate):
         if not isinstance(row, TargetRow):
             return
         painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        card = QRect(option.rect).adjusted(4, 3, -4, -3)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        painter.setPen(QPen(colour("selection_border" if selected else "card_border"), 2 if selected else 1))
-        painter.setBrush(colour("card"))
-        painter.drawRoundedRect(card, 5, 5)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(colour(ACCENTS.get(row.status, "status_muted")))
-        painter.drawRoundedRect(QRect(card.left(), card.top(), 5, card.height()), 2, 2)
-        area = card.adjusted(11, 5, -6, -4)
+        area = paint_card_frame(painter, option.rect, selected=bool(option.state & QStyle.StateFlag.State_Selected),
+                                accent=ACCENTS.get(row.status, "status_muted"))
         bold, small = QFont(option.font), QFont(option.font)
         bold.setBold(True)
         small.setPointSizeF(max(7.0, option.font.pointSizeF() - 1))
