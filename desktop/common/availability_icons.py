@@ -51,11 +51,17 @@ def availability_icon(status: str) -> QIcon | None:
     """The mark of a status, None for an available player."""
     if status == AVAILABLE or status not in _MARKS:
         return None
-    return _icon(status, current_is_dark())
+    fill, letter = _MARKS[status]
+    return mark_icon(letter, fill)
 
 
-@lru_cache(maxsize=32)
-def _icon(status: str, _dark: bool) -> QIcon:
+def mark_icon(letter: str, fill_name: str) -> QIcon:
+    """A round mark in a theme colour with a letter or sign in it (a status's "?", the lineup's ✓, ✗, ↔)."""
+    return _mark(letter, fill_name, current_is_dark())
+
+
+@lru_cache(maxsize=48)
+def _mark(letter: str, fill_name: str, _dark: bool) -> QIcon:
     icon = QIcon()
     for size in (16, 32, 64):
         pixmap = QPixmap(size, size)
@@ -63,14 +69,14 @@ def _icon(status: str, _dark: bool) -> QIcon:
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(status_colour(status))
+        painter.setBrush(colour(fill_name))
         painter.drawEllipse(QRectF(1, 1, size - 2, size - 2))
         font = QFont()
         font.setBold(True)
         font.setPixelSize(int(size * 0.62))
         painter.setFont(font)
         painter.setPen(colour("on_status"))
-        painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, _MARKS[status][1])
+        painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, letter)
         painter.end()
         icon.addPixmap(pixmap)
     return icon

@@ -4,41 +4,15 @@ on named players (doubtful, resting, out of position) and a key to the marks."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from db.domain.lineup_rules import Check, Warning
-from desktop.common.availability_icons import availability_icon
-from desktop.common.pitch_drawing import font
+from desktop.common.availability_icons import availability_icon, mark_icon
 from desktop.lineup.slot_item import POSITION_LETTER
-from desktop.theme import colour, current_is_dark
-
-
-@lru_cache(maxsize=16)
-def _mark(letter: str, fill_name: str, _dark: bool) -> QIcon:
-    icon = QIcon()
-    for size in (16, 32, 64):
-        pixmap = QPixmap(size, size)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(colour(fill_name))
-        painter.drawEllipse(QRectF(1, 1, size - 2, size - 2))
-        painter.setFont(font(size * 0.66, bold=True))
-        painter.setPen(colour("on_status"))
-        painter.drawText(QRectF(0, 0, size, size), int(Qt.AlignmentFlag.AlignCenter), letter)
-        painter.end()
-        icon.addPixmap(pixmap)
-    return icon
-
-
-def mark_icon(letter: str, fill_name: str) -> QIcon:
-    """A round mark with a letter in a theme colour (✓, ✗, ↔, C)."""
-    return _mark(letter, fill_name, current_is_dark())
+from desktop.theme import colour
 
 
 class RulesPanel(QWidget):
