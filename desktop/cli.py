@@ -12,15 +12,16 @@ import argparse
 import datetime as dt
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 from db.i18n import tr
 
 if TYPE_CHECKING:
     from db.engine import Database
 
+T = TypeVar("T")
 EXIT_ERROR = 1
 EXIT_USAGE = 2
 
@@ -173,17 +174,14 @@ def _run_migrate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _run_import_squad(args: argparse.Namespace) -> int:
+def _into_database(args: argparse.Namespace, work: Callable[[Database], T]) -> T:
+    """Run an import's ``work`` on the command's database: an existing file is backed up first;
+    a file the command creates is removed again when the work fails."""
     from db.backups import backup_before
     from db.engine import is_sqlite
-    from db.importers.squad import apply_squad
-    from db.importers.squad_files import read_squad_file
     from db.opening import open_database, sqlite_file
     from db.paths import default_database_path
 
-    if args.as_of:
-        _as_of(args)  # a malformed date fails before anything is opened or written
-    parsed = read_squad_file(Path(args.file))  # a bad file fails before the database is touched
     target = _target(args, default_database_path())
     new_file = sqlite_file(target) if is_sqlite(target) else None
     if new_file is not None and new_file.exists():
@@ -192,7 +190,7 @@ def _run_import_squad(args: argparse.Namespace) -> int:
     try:
         if new_file is None:
             backup_before(database, "before-import")
-        report = apply_squad(database, parsed, club=args.club, season=args.season, as_of=_as_of(args, database))
+        result = work(database)
     except BaseException:
         database.close()
         if new_file is not None:  # a failed command leaves no database behind that it created
@@ -201,6 +199,18 @@ def _run_import_squad(args: argparse.Namespace) -> int:
             remove_database_files(new_file)
         raise
     database.close()
+    return result
+
+
+def _run_import_squad(args: argparse.Namespace) -> int:
+    from db.importers.squad import apply_squad
+    from db.importers.squad_files import read_squad_file
+
+    if args.as_of:
+        _as_of(args)  # a malformed date fails before anything is opened or written
+    parsed = read_squad_file(Path(args.file))  # a bad file fails before the database is touched
+    report = _into_database(args, lambda database: apply_squad(
+        database, parsed, club=args.club, season=args.season, as_of=_as_of(args, database)))
     for line in report.lines():
         print(line)
     if args.report:
@@ -217,31 +227,11 @@ def _run_import(args: argparse.Namespace) -> int:
 
 
 def _run_import_fixtures(args: argparse.Namespace) -> int:
-    from db.backups import backup_before
-    from db.engine import is_sqlite
     from db.importers.fixtures import apply_fixture_plan, plan_fixture_import, read_fixture_file
-    from db.opening import open_database, sqlite_file
-    from db.paths import default_database_path
 
     read_fixture_file(Path(args.file))  # a bad file fails before the database is touched
-    target = _target(args, default_database_path())
-    new_file = sqlite_file(target) if is_sqlite(target) else None
-    if new_file is not None and new_file.exists():
-        new_file = None
-    database = open_database(target)
-    try:
-        if new_file is None:
-            backup_before(database, "before-import")
-        plan = plan_fixture_import(database, args.file, club=args.club, competition=args.competition)
-        report = apply_fixture_plan(database, plan)
-    except BaseException:
-        database.close()
-        if new_file is not None:  # a failed command leaves no database behind that it created
-            from db.sqlite_files import remove_database_files
-
-            remove_database_files(new_file)
-        raise
-    database.close()
+    report = _into_database(args, lambda database: apply_fixture_plan(
+        database, plan_fixture_import(database, args.file, club=args.club, competition=args.competition)))
     for line in report.lines():
         print(line)
     return 0
